@@ -1,0 +1,74 @@
+package org.leasedesk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.leasedesk.ui.LeaseDeskApp;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code leasedesk} command. With no subcommand it opens the desktop application; subcommands
+ * run the same core headless for servers and scripts.
+ */
+@Command(
+        name = "leasedesk",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "LeaseDesk: DHCPv4 administration for network administrators.",
+            "Without a command, opens the desktop application."
+        })
+public final class Main implements Callable<Integer> {
+
+    /** Exit code when the window cannot be opened (for example, no display). */
+    static final int NO_DISPLAY = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            LeaseDeskApp.launchAndWait();
+            return 0;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("leasedesk: cannot open the window (" + e.getMessage() + ").");
+            err.println("Run it on a desktop session, under Xvfb, or use a command: leasedesk --help");
+            return NO_DISPLAY;
+        }
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Reads the version Maven wrote into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"LeaseDesk " + applicationVersion()};
+        }
+    }
+
+    static String applicationVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/org/leasedesk/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled version.properties", e);
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,28 @@
+package org.leasedesk.ui.common;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Every icon the application shows, named by what it means rather than by its glyph. */
+public enum Icons {
+    DASHBOARD(Material2AL.DASHBOARD),
+    LEASES(Material2AL.LIST_ALT),
+    POOLS(Material2AL.ACCOUNT_TREE),
+    INTERFACES(Material2MZ.SETTINGS_ETHERNET),
+    HISTORY(Material2AL.HISTORY),
+    REPORTS(Material2AL.INSERT_DRIVE_FILE),
+    SETTINGS(Material2MZ.SETTINGS),
+    SERVER_STOPPED(Material2MZ.STOP_CIRCLE);
+
+    private final Ikon ikon;
+
+    Icons(Ikon ikon) {
+        this.ikon = ikon;
+    }
+
+    public FontIcon create() {
+        return new FontIcon(ikon);
+    }
+}
