@@ -1,11 +1,8 @@
 package org.leasedesk.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.leasedesk.app.ApplicationInfo;
 import org.leasedesk.ui.LeaseDeskApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,20 +52,7 @@ public final class Main implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"LeaseDesk " + applicationVersion()};
+            return new String[] {ApplicationInfo.nameAndVersion()};
         }
-    }
-
-    static String applicationVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = Main.class.getResourceAsStream("/org/leasedesk/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled version.properties", e);
-        }
-        return properties.getProperty("version", "unknown");
     }
 }

@@ -6,11 +6,10 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.leasedesk.app.ApplicationInfo;
 
 /** The JavaFX application: one main window. */
 public final class LeaseDeskApp extends Application {
-
-    public static final String TITLE = "LeaseDesk";
 
     /** Starts the toolkit, shows the main window and returns when the user closes it. */
     public static void launchAndWait() {
@@ -23,7 +22,7 @@ public final class LeaseDeskApp extends Application {
         MainWindow window = new MainWindow();
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(stylesheet());
-        stage.setTitle(TITLE);
+        stage.setTitle(ApplicationInfo.NAME);
         stage.getIcons().add(new Image(Objects.requireNonNull(
                 LeaseDeskApp.class.getResourceAsStream("/org/leasedesk/ui/icon-256.png"), "bundled app icon")));
         stage.setMinWidth(800);

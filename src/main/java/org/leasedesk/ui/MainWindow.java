@@ -1,6 +1,7 @@
 package org.leasedesk.ui;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.leasedesk.app.ApplicationInfo;
 import org.leasedesk.ui.common.Icons;
 
 /** The main window's layout: navigation on the left, the current view in the centre, a status bar below. */
@@ -36,7 +38,7 @@ final class MainWindow extends BorderPane {
     }
 
     private VBox createNavigation() {
-        Label brand = new Label(LeaseDeskApp.TITLE);
+        Label brand = new Label(ApplicationInfo.NAME);
         brand.getStyleClass().add("brand");
         VBox box = new VBox(brand);
         box.getStyleClass().add("navigation");
@@ -47,7 +49,7 @@ final class MainWindow extends BorderPane {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
             button.setTooltip(new Tooltip(page.purpose()));
-            button.setId("nav-" + page.name().toLowerCase(java.util.Locale.ROOT));
+            button.setId("nav-" + page.name().toLowerCase(Locale.ROOT));
             buttons.put(page, button);
             box.getChildren().add(button);
         }
@@ -59,7 +61,7 @@ final class MainWindow extends BorderPane {
         server.setId("status-server");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label version = new Label(LeaseDeskApp.TITLE);
+        Label version = new Label(ApplicationInfo.nameAndVersion());
         HBox bar = new HBox(server, spacer, version);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -73,7 +75,7 @@ final class MainWindow extends BorderPane {
         purpose.setWrapText(true);
         VBox content = new VBox(title, purpose);
         content.getStyleClass().add("page");
-        content.setId("page-" + page.name().toLowerCase(java.util.Locale.ROOT));
+        content.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         setCenter(content);
     }
 }

@@ -1,0 +1,57 @@
+package org.leasedesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new LeaseDeskApp().start(stage);
+    }
+
+    @Test
+    void windowShowsTheApplicationNameAndOpensOnTheDashboard(FxRobot robot) {
+        assertThat(stage.getTitle()).isEqualTo("LeaseDesk");
+        assertThat(robot.lookup("#page-dashboard").tryQuery()).isPresent();
+        assertThat(robot.lookup("#status-server").queryAs(Label.class).getText()).isEqualTo("Server stopped");
+    }
+
+    @Test
+    void navigationShowsTheChosenView(FxRobot robot) {
+        robot.clickOn("#nav-leases");
+
+        assertThat(robot.lookup("#page-leases").tryQuery()).isPresent();
+        assertThat(robot.lookup("#page-dashboard").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#nav-leases").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void clickingTheCurrentViewAgainKeepsItShown(FxRobot robot) {
+        robot.clickOn("#nav-dashboard");
+
+        assertThat(robot.lookup("#nav-dashboard").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#page-dashboard").tryQuery()).isPresent();
+    }
+
+    @Test
+    void everyViewIsReachableFromTheNavigation(FxRobot robot) {
+        for (Page page : Page.values()) {
+            String id = page.name().toLowerCase(java.util.Locale.ROOT);
+            robot.clickOn("#nav-" + id);
+            assertThat(robot.lookup("#page-" + id).tryQuery()).as(page.title()).isPresent();
+        }
+    }
+}
