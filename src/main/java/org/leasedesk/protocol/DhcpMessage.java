@@ -669,6 +669,12 @@ public record DhcpMessage(
             return option(121, routes.encode());
         }
 
+        /** Forgets how a received packet was laid out, so the message is encoded with the codec's defaults. */
+        public Builder withoutWireLayout() {
+            this.wireLayout = Optional.empty();
+            return this;
+        }
+
         public DhcpMessage build() {
             return new DhcpMessage(op, htype, hlen, hops, xid, secs, flags, ciaddr, yiaddr, siaddr, giaddr,
                     chaddr, sname, file, options, wireLayout);
