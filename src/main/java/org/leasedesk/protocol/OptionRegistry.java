@@ -235,18 +235,34 @@ public final class OptionRegistry {
             case STRING -> requireLength(definition, value.length > 0, value, "at least 1 byte");
             case FQDN -> {
                 requireLength(definition, value.length > 0, value, "at least 1 byte");
-                if (definition.array()) {
-                    DomainNames.decodeCompressed(value);
-                } else {
-                    DomainNames.readUncompressed(value, 0, value.length);
-                }
+                validateStructure(definition, () -> {
+                    if (definition.array()) {
+                        DomainNames.decodeCompressed(value);
+                    } else {
+                        DomainNames.readUncompressed(value, 0, value.length);
+                    }
+                });
             }
-            case CLIENT_FQDN -> ClientFqdn.decode(value);
-            case RELAY_AGENT_INFORMATION -> RelayAgentInformation.decode(value);
-            case CLASSLESS_STATIC_ROUTES -> ClasslessStaticRoutes.decode(value);
+            case CLIENT_FQDN -> validateStructure(definition, () -> ClientFqdn.decode(value));
+            case RELAY_AGENT_INFORMATION -> validateStructure(definition, () -> RelayAgentInformation.decode(value));
+            case CLASSLESS_STATIC_ROUTES -> validateStructure(definition, () -> ClasslessStaticRoutes.decode(value));
             default -> {
                 // BINARY takes any bytes.
             }
+        }
+    }
+
+    private interface StructureCheck {
+        void run() throws MalformedPacketException;
+    }
+
+    /** Runs a structured decoder and names the option in whatever it rejects. */
+    private static void validateStructure(OptionDefinition definition, StructureCheck check) throws MalformedPacketException {
+        try {
+            check.run();
+        } catch (MalformedPacketException e) {
+            throw new MalformedPacketException(e.reason(), "option " + definition.label() + ": "
+                    + e.getMessage().substring(e.reason().name().length() + 2));
         }
     }
 
