@@ -1,0 +1,103 @@
+package org.leasedesk.server.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.leasedesk.lease.ClientKey;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.Pool;
+import org.leasedesk.lease.Subnet;
+import org.leasedesk.protocol.DhcpOption;
+
+/**
+ * The embedded server's configuration, validated and with every inherited value resolved: a
+ * subnet carries its own lifetimes, boot fields and flags, whether the file set them on the subnet
+ * or globally.
+ */
+public record ServerConfig(
+        List<String> interfaces,
+        List<ConfiguredOption> globalOptions,
+        List<SubnetConfig> subnets,
+        List<Reservation> globalReservations,
+        Duration declineProbation,
+        boolean echoClientId,
+        LeaseDatabase leaseDatabase,
+        Reclamation reclamation) {
+
+    public ServerConfig {
+        interfaces = List.copyOf(interfaces);
+        globalOptions = List.copyOf(globalOptions);
+        subnets = List.copyOf(subnets);
+        globalReservations = List.copyOf(globalReservations);
+        Objects.requireNonNull(declineProbation, "declineProbation");
+        Objects.requireNonNull(leaseDatabase, "leaseDatabase");
+        Objects.requireNonNull(reclamation, "reclamation");
+    }
+
+    /** An option to hand out, already in wire form; sent when the client asks for it, or always. */
+    public record ConfiguredOption(DhcpOption option, boolean alwaysSend) {
+        public ConfiguredOption {
+            Objects.requireNonNull(option, "option");
+        }
+    }
+
+    /**
+     * Lease times in seconds. Without renew and rebind timers the server sends none, unless
+     * {@code calculateTeeTimes} asks it to derive them from the lifetime.
+     */
+    public record Lifetimes(long valid, long min, long max, OptionalLong renew, OptionalLong rebind,
+                            boolean calculateTeeTimes, double t1Percent, double t2Percent) {}
+
+    /** The BOOTP fields siaddr, sname and file. */
+    public record BootFields(Optional<Ipv4Address> nextServer, String serverHostname, String bootFileName) {}
+
+    /** Which reservations apply to a subnet's clients (Kea's reservations-global/in-subnet/out-of-pool). */
+    public record ReservationScope(boolean global, boolean inSubnet, boolean outOfPool) {}
+
+    public record PoolConfig(Pool pool, List<ConfiguredOption> options) {
+        public PoolConfig {
+            Objects.requireNonNull(pool, "pool");
+            options = List.copyOf(options);
+        }
+    }
+
+    /** A fixed assignment for one client: an address, a host name, options, or any of them. */
+    public record Reservation(ClientKey client, Optional<Ipv4Address> address, Optional<String> hostname,
+                              List<ConfiguredOption> options, BootFields boot) {
+        public Reservation {
+            Objects.requireNonNull(client, "client");
+            options = List.copyOf(options);
+        }
+    }
+
+    public record SubnetConfig(
+            long id,
+            Subnet subnet,
+            List<PoolConfig> pools,
+            List<ConfiguredOption> options,
+            List<Ipv4Address> relayAddresses,
+            Optional<String> interfaceName,
+            List<Reservation> reservations,
+            Lifetimes lifetimes,
+            BootFields boot,
+            ReservationScope reservationScope,
+            boolean authoritative,
+            boolean matchClientId) {
+
+        public SubnetConfig {
+            Objects.requireNonNull(subnet, "subnet");
+            pools = List.copyOf(pools);
+            options = List.copyOf(options);
+            relayAddresses = List.copyOf(relayAddresses);
+            reservations = List.copyOf(reservations);
+        }
+    }
+
+    /** Where leases are kept: an H2 file (the default location when no name is given), or memory only. */
+    public record LeaseDatabase(boolean persist, Optional<String> name) {}
+
+    /** How expired leases are reclaimed: how often, how much per cycle, and how long affinity lasts. */
+    public record Reclamation(Duration interval, Duration holdReclaimed, int maxLeasesPerCycle, Duration maxTimePerCycle) {}
+}

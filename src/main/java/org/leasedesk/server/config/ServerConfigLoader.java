@@ -1,0 +1,470 @@
+package org.leasedesk.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import org.leasedesk.lease.AddressRange;
+import org.leasedesk.lease.ClientKey;
+import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.Octets;
+import org.leasedesk.lease.Pool;
+import org.leasedesk.lease.Subnet;
+import org.leasedesk.protocol.DhcpOption;
+import org.leasedesk.protocol.OptionDefinition;
+import org.leasedesk.protocol.OptionRegistry;
+import org.leasedesk.server.config.ServerConfig.BootFields;
+import org.leasedesk.server.config.ServerConfig.ConfiguredOption;
+import org.leasedesk.server.config.ServerConfig.LeaseDatabase;
+import org.leasedesk.server.config.ServerConfig.Lifetimes;
+import org.leasedesk.server.config.ServerConfig.PoolConfig;
+import org.leasedesk.server.config.ServerConfig.Reclamation;
+import org.leasedesk.server.config.ServerConfig.Reservation;
+import org.leasedesk.server.config.ServerConfig.ReservationScope;
+import org.leasedesk.server.config.ServerConfig.SubnetConfig;
+
+/**
+ * Turns a Kea-style configuration file into a {@link ServerConfig}, or refuses it with every
+ * problem named by its JSON path. Defaults are Kea 2.2's, so a file means here what it means to Kea.
+ */
+public final class ServerConfigLoader {
+
+    private static final long DEFAULT_VALID_LIFETIME = 7200;
+    private static final long DEFAULT_DECLINE_PROBATION = 86_400;
+
+    /** What loading produced: the configuration and the warnings an admin should read. */
+    public record Loaded(ServerConfig config, List<ConfigProblem> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final KeaConfigReader reader = new KeaConfigReader();
+    private final OptionRegistry registry;
+
+    public ServerConfigLoader(OptionRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Loaded load(Path file) throws ConfigException {
+        return map(reader.read(file));
+    }
+
+    public Loaded load(String text, String source) throws ConfigException {
+        return map(reader.read(text, source));
+    }
+
+    private Loaded map(KeaConfigReader.Document document) throws ConfigException {
+        Mapping mapping = new Mapping(document.warnings());
+        ServerConfig config = mapping.server(document.dhcp4());
+        if (mapping.failed()) {
+            throw new ConfigException(document.source(), mapping.problems);
+        }
+        return new Loaded(config, mapping.problems);
+    }
+
+    /** One pass over one document, collecting problems instead of stopping at the first. */
+    private final class Mapping {
+
+        private final List<ConfigProblem> problems;
+
+        Mapping(List<ConfigProblem> warnings) {
+            this.problems = new ArrayList<>(warnings);
+        }
+
+        boolean failed() {
+            return problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR);
+        }
+
+        private void error(String path, String message) {
+            problems.add(ConfigProblem.error(path, message));
+        }
+
+        ServerConfig server(JsonNode dhcp4) {
+            String root = "Dhcp4";
+            List<String> interfaces = new ArrayList<>();
+            dhcp4.path("interfaces-config").path("interfaces").forEach(name -> interfaces.add(name.asText()));
+            Lifetimes lifetimes = lifetimes(dhcp4, root, new Lifetimes(DEFAULT_VALID_LIFETIME, DEFAULT_VALID_LIFETIME,
+                    DEFAULT_VALID_LIFETIME, OptionalLong.empty(), OptionalLong.empty(), false, 0.5, 0.875));
+            BootFields boot = boot(dhcp4, root, new BootFields(Optional.empty(), "", ""));
+            ReservationScope scope = reservationScope(dhcp4, root, new ReservationScope(false, true, false));
+            boolean authoritative = dhcp4.path("authoritative").asBoolean(false);
+            boolean matchClientId = dhcp4.path("match-client-id").asBoolean(true);
+
+            List<SubnetConfig> subnets = new ArrayList<>();
+            Set<Long> explicitIds = new HashSet<>();
+            dhcp4.path("subnet4").forEach(s -> {
+                if (s.has("id")) {
+                    explicitIds.add(s.get("id").asLong());
+                }
+            });
+            long nextAutomaticId = 1;
+            JsonNode subnetNodes = dhcp4.path("subnet4");
+            for (int i = 0; i < subnetNodes.size(); i++) {
+                JsonNode node = subnetNodes.get(i);
+                String path = root + "/subnet4[" + i + "]";
+                long id;
+                if (node.has("id")) {
+                    id = node.get("id").asLong();
+                } else {
+                    while (explicitIds.contains(nextAutomaticId)) {
+                        nextAutomaticId++;
+                    }
+                    id = nextAutomaticId++;
+                    problems.add(ConfigProblem.warning(path, "no id: using " + id + "; give the subnet an explicit id so its"
+                            + " leases keep their subnet when subnets are added or reordered"));
+                }
+                subnet(node, path, id, lifetimes, boot, scope, authoritative, matchClientId).ifPresent(subnets::add);
+            }
+            checkSubnetsApart(subnets);
+            checkPoolsApart(subnets);
+
+            return new ServerConfig(
+                    List.copyOf(interfaces),
+                    options(dhcp4.path("option-data"), root + "/option-data"),
+                    subnets,
+                    reservations(dhcp4.path("reservations"), root + "/reservations", Optional.empty(), boot),
+                    Duration.ofSeconds(dhcp4.path("decline-probation-period").asLong(DEFAULT_DECLINE_PROBATION)),
+                    dhcp4.path("echo-client-id").asBoolean(true),
+                    leaseDatabase(dhcp4.path("lease-database"), root + "/lease-database"),
+                    reclamation(dhcp4.path("expired-leases-processing")));
+        }
+
+        private Optional<SubnetConfig> subnet(JsonNode node, String path, long id, Lifetimes parentLifetimes,
+                                              BootFields parentBoot, ReservationScope parentScope,
+                                              boolean parentAuthoritative, boolean parentMatchClientId) {
+            Optional<Subnet> parsed = parse(node.path("subnet"), path + "/subnet", Subnet::parse, "a subnet such as 192.0.2.0/24");
+            if (!node.has("subnet")) {
+                error(path, "a subnet needs \"subnet\", for example \"192.0.2.0/24\"");
+            }
+            if (parsed.isEmpty()) {
+                return Optional.empty();
+            }
+            Subnet subnet = parsed.get();
+            List<PoolConfig> pools = new ArrayList<>();
+            JsonNode poolNodes = node.path("pools");
+            for (int p = 0; p < poolNodes.size(); p++) {
+                String poolPath = path + "/pools[" + p + "]";
+                JsonNode poolNode = poolNodes.get(p);
+                long poolId = p;
+                parse(poolNode.path("pool"), poolPath + "/pool", text -> Pool.parse(poolId, text),
+                        "a range like 192.0.2.10 - 192.0.2.200 or a prefix like 192.0.2.64/26")
+                        .ifPresent(pool -> {
+                            pool.problemWithin(subnet).ifPresent(problem -> error(poolPath + "/pool", problem));
+                            pools.add(new PoolConfig(pool, options(poolNode.path("option-data"), poolPath + "/option-data")));
+                        });
+            }
+            List<Ipv4Address> relays = new ArrayList<>();
+            JsonNode relay = node.path("relay");
+            JsonNode relayAddresses = relay.path("ip-addresses");
+            for (int r = 0; r < relayAddresses.size(); r++) {
+                parse(relayAddresses.get(r), path + "/relay/ip-addresses[" + r + "]", Ipv4Address::parse, "an IPv4 address")
+                        .ifPresent(relays::add);
+            }
+            if (relay.has("ip-address")) {
+                parse(relay.get("ip-address"), path + "/relay/ip-address", Ipv4Address::parse, "an IPv4 address").ifPresent(relays::add);
+            }
+            BootFields boot = boot(node, path, parentBoot);
+            List<Reservation> reservations = reservations(node.path("reservations"), path + "/reservations", Optional.of(subnet), boot);
+            return Optional.of(new SubnetConfig(id, subnet, pools, options(node.path("option-data"), path + "/option-data"),
+                    relays, node.has("interface") ? Optional.of(node.get("interface").asText()) : Optional.empty(),
+                    reservations, lifetimes(node, path, parentLifetimes), boot, reservationScope(node, path, parentScope),
+                    node.path("authoritative").asBoolean(parentAuthoritative),
+                    node.path("match-client-id").asBoolean(parentMatchClientId)));
+        }
+
+        private List<Reservation> reservations(JsonNode nodes, String path, Optional<Subnet> subnet, BootFields parentBoot) {
+            List<Reservation> reservations = new ArrayList<>();
+            Map<Ipv4Address, String> addresses = new HashMap<>();
+            Map<ClientKey, String> clients = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                JsonNode node = nodes.get(i);
+                String here = path + "[" + i + "]";
+                Optional<ClientKey> client = reservationClient(node, here);
+                Optional<Ipv4Address> address = parse(node.path("ip-address"), here + "/ip-address", Ipv4Address::parse, "an IPv4 address");
+                address.ifPresent(a -> {
+                    subnet.filter(s -> !s.contains(a)).ifPresent(s -> error(here + "/ip-address", "reserved address " + a + " is outside subnet " + s));
+                    String earlier = addresses.putIfAbsent(a, here);
+                    if (earlier != null) {
+                        error(here + "/ip-address", a + " is already reserved at " + earlier);
+                    }
+                });
+                client.ifPresent(key -> {
+                    String earlier = clients.putIfAbsent(key, here);
+                    if (earlier != null) {
+                        error(here, "client " + key + " already has a reservation at " + earlier);
+                    }
+                });
+                Optional<String> hostname = node.has("hostname") ? Optional.of(node.get("hostname").asText()) : Optional.empty();
+                List<ConfiguredOption> options = options(node.path("option-data"), here + "/option-data");
+                client.ifPresent(key -> reservations.add(new Reservation(key, address, hostname, options, boot(node, here, parentBoot))));
+            }
+            return reservations;
+        }
+
+        private Optional<ClientKey> reservationClient(JsonNode node, String path) {
+            boolean byHardware = node.has("hw-address");
+            boolean byClientId = node.has("client-id");
+            if (byHardware == byClientId) {
+                error(path, byHardware ? "give either hw-address or client-id, not both"
+                        : "a reservation needs hw-address or client-id to know whose it is");
+                return Optional.empty();
+            }
+            return byHardware
+                    ? parse(node.get("hw-address"), path + "/hw-address", text -> new ClientKey.ByHardware(HardwareAddress.parseMac(text)),
+                            "a MAC address such as aa:bb:cc:dd:ee:ff")
+                    : parse(node.get("client-id"), path + "/client-id", text -> new ClientKey.ByClientId(clientId(text)),
+                            "hex bytes such as 01:aa:bb:cc:dd:ee:ff, or a quoted text such as 'printer-1'");
+        }
+
+        private List<ConfiguredOption> options(JsonNode nodes, String path) {
+            List<ConfiguredOption> options = new ArrayList<>();
+            Map<Integer, String> seen = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                String here = path + "[" + i + "]";
+                option(nodes.get(i), here).ifPresent(option -> {
+                    String earlier = seen.putIfAbsent(option.option().code(), here);
+                    if (earlier != null) {
+                        error(here, registry.nameOf(option.option().code()) + " is already set at " + earlier);
+                    } else {
+                        options.add(option);
+                    }
+                });
+            }
+            return options;
+        }
+
+        private Optional<ConfiguredOption> option(JsonNode node, String path) {
+            String space = node.path("space").asText("dhcp4");
+            if (!space.equals("dhcp4")) {
+                error(path + "/space", "only the standard \"dhcp4\" option space is supported, not \"" + space + "\"");
+                return Optional.empty();
+            }
+            Optional<OptionDefinition> byName = node.has("name") ? registry.byName(node.get("name").asText()) : Optional.empty();
+            if (node.has("name") && byName.isEmpty()) {
+                error(path + "/name", "no standard option is called \"" + node.get("name").asText() + "\"");
+                return Optional.empty();
+            }
+            if (!node.has("name") && !node.has("code")) {
+                error(path, "an option needs a \"name\" or a \"code\"");
+                return Optional.empty();
+            }
+            int code = node.has("code") ? node.get("code").asInt() : byName.get().code();
+            if (byName.isPresent() && byName.get().code() != code) {
+                error(path + "/code", "code " + code + " does not match \"" + byName.get().name() + "\", which is option " + byName.get().code());
+                return Optional.empty();
+            }
+            if (code < 1 || code > 254) {
+                error(path + "/code", "option codes run from 1 to 254, not " + code);
+                return Optional.empty();
+            }
+            String data = node.path("data").asText("");
+            boolean csv = node.path("csv-format").asBoolean(true);
+            Optional<OptionDefinition> definition = byName.or(() -> registry.byCode(code));
+            try {
+                byte[] value;
+                if (!csv) {
+                    value = hex(data);
+                } else if (definition.isPresent()) {
+                    value = registry.parse(definition.get(), data);
+                } else {
+                    error(path, "option " + code + " has no standard definition: give its data as hex with \"csv-format\": false");
+                    return Optional.empty();
+                }
+                return Optional.of(new ConfiguredOption(new DhcpOption(code, value), node.path("always-send").asBoolean(false)));
+            } catch (IllegalArgumentException e) {
+                error(path + "/data", e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Lifetimes lifetimes(JsonNode node, String path, Lifetimes parent) {
+            long valid = node.path("valid-lifetime").asLong(parent.valid());
+            // A subnet that sets its own valid lifetime without bounds is bounded by it alone, as in Kea.
+            long min = node.path("min-valid-lifetime").asLong(node.has("valid-lifetime") && !node.has("min-valid-lifetime") ? valid : parent.min());
+            long max = node.path("max-valid-lifetime").asLong(node.has("valid-lifetime") && !node.has("max-valid-lifetime") ? valid : parent.max());
+            OptionalLong renew = node.has("renew-timer") ? OptionalLong.of(node.get("renew-timer").asLong()) : parent.renew();
+            OptionalLong rebind = node.has("rebind-timer") ? OptionalLong.of(node.get("rebind-timer").asLong()) : parent.rebind();
+            double t1 = node.path("t1-percent").asDouble(parent.t1Percent());
+            double t2 = node.path("t2-percent").asDouble(parent.t2Percent());
+            if (min > valid || valid > max) {
+                error(path + "/valid-lifetime", "needs min-valid-lifetime <= valid-lifetime <= max-valid-lifetime, but they are "
+                        + min + ", " + valid + " and " + max);
+            }
+            // A timer set here that contradicts the lifetime is a mistake in this scope; an inherited one that
+            // no longer fits a shorter subnet lifetime is dropped for this subnet, as Kea does, with a warning.
+            rebind = timerBelow(node, path, "rebind-timer", rebind, valid, "valid-lifetime");
+            renew = timerBelow(node, path, "renew-timer", renew, rebind.orElse(valid), rebind.isPresent() ? "rebind-timer" : "valid-lifetime");
+            if (!(t1 > 0 && t1 < t2 && t2 < 1)) {
+                error(path + "/t1-percent", "needs 0 < t1-percent < t2-percent < 1, but they are " + t1 + " and " + t2);
+            }
+            return new Lifetimes(valid, min, max, renew, rebind, node.path("calculate-tee-times").asBoolean(parent.calculateTeeTimes()), t1, t2);
+        }
+
+        private OptionalLong timerBelow(JsonNode node, String path, String key, OptionalLong timer, long limit, String limitName) {
+            if (timer.isEmpty() || timer.getAsLong() < limit) {
+                return timer;
+            }
+            String problem = key + " (" + timer.getAsLong() + ") must be less than " + limitName + " (" + limit + ")";
+            if (node.has(key)) {
+                error(path + "/" + key, problem);
+                return timer;
+            }
+            problems.add(ConfigProblem.warning(path, "the inherited " + problem + ", so it is not sent for this subnet"));
+            return OptionalLong.empty();
+        }
+
+        private BootFields boot(JsonNode node, String path, BootFields parent) {
+            Optional<Ipv4Address> nextServer = node.has("next-server")
+                    ? parse(node.get("next-server"), path + "/next-server", Ipv4Address::parse, "an IPv4 address").filter(a -> !a.isAny())
+                    : parent.nextServer();
+            String serverHostname = node.path("server-hostname").asText(parent.serverHostname());
+            String bootFileName = node.path("boot-file-name").asText(parent.bootFileName());
+            fits(serverHostname, 63, path + "/server-hostname");
+            fits(bootFileName, 127, path + "/boot-file-name");
+            return new BootFields(nextServer, serverHostname, bootFileName);
+        }
+
+        private void fits(String text, int limit, String path) {
+            if (text.getBytes(StandardCharsets.US_ASCII).length > limit) {
+                error(path, "is " + text.length() + " characters; the BOOTP field holds " + limit);
+            }
+        }
+
+        private ReservationScope reservationScope(JsonNode node, String path, ReservationScope parent) {
+            ReservationScope scope = parent;
+            if (node.has("reservation-mode")) {
+                String mode = node.get("reservation-mode").asText();
+                scope = switch (mode) {
+                    case "all" -> new ReservationScope(false, true, true);
+                    case "out-of-pool" -> new ReservationScope(false, true, false);
+                    case "global" -> new ReservationScope(true, false, false);
+                    case "disabled" -> new ReservationScope(false, false, false);
+                    default -> {
+                        error(path + "/reservation-mode", "\"" + mode + "\" is not one of all, out-of-pool, global, disabled");
+                        yield parent;
+                    }
+                };
+            }
+            return new ReservationScope(
+                    node.path("reservations-global").asBoolean(scope.global()),
+                    node.path("reservations-in-subnet").asBoolean(scope.inSubnet()),
+                    node.path("reservations-out-of-pool").asBoolean(scope.outOfPool()));
+        }
+
+        private LeaseDatabase leaseDatabase(JsonNode node, String path) {
+            String type = node.path("type").asText("h2");
+            switch (type) {
+                case "h2" -> { }
+                case "memfile" -> problems.add(ConfigProblem.warning(path + "/type",
+                        "Kea's memfile is mapped to LeaseDesk's H2 lease database; leases are stored durably in H2"));
+                default -> error(path + "/type", "\"" + type + "\" lease databases are not supported; use \"h2\" (or Kea's \"memfile\")");
+            }
+            // A Kea memfile name points at a CSV file; an H2 database must not overwrite it.
+            Optional<String> name = type.equals("h2") && node.has("name") ? Optional.of(node.get("name").asText()) : Optional.empty();
+            if (type.equals("memfile") && node.has("name")) {
+                problems.add(ConfigProblem.warning(path + "/name", "names Kea's CSV lease file; LeaseDesk keeps its H2 database in its data directory instead"));
+            }
+            return new LeaseDatabase(node.path("persist").asBoolean(true), name);
+        }
+
+        private Reclamation reclamation(JsonNode node) {
+            return new Reclamation(
+                    Duration.ofSeconds(node.path("reclaim-timer-wait-time").asLong(10)),
+                    Duration.ofSeconds(node.path("hold-reclaimed-time").asLong(3600)),
+                    node.path("max-reclaim-leases").asInt(100),
+                    Duration.ofMillis(node.path("max-reclaim-time").asLong(250)));
+        }
+
+        private void checkSubnetsApart(List<SubnetConfig> subnets) {
+            Map<Long, Integer> ids = new HashMap<>();
+            for (int i = 0; i < subnets.size(); i++) {
+                Integer earlier = ids.putIfAbsent(subnets.get(i).id(), i);
+                if (earlier != null) {
+                    error("Dhcp4/subnet4[" + i + "]/id", "subnet id " + subnets.get(i).id() + " is already used by Dhcp4/subnet4[" + earlier + "]");
+                }
+            }
+            List<AddressRange> ranges = subnets.stream().map(s -> s.subnet().range()).toList();
+            overlaps(ranges, index -> "Dhcp4/subnet4[" + index + "]/subnet", "subnet");
+        }
+
+        private void checkPoolsApart(List<SubnetConfig> subnets) {
+            List<AddressRange> ranges = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            for (int s = 0; s < subnets.size(); s++) {
+                List<PoolConfig> pools = subnets.get(s).pools();
+                for (int p = 0; p < pools.size(); p++) {
+                    ranges.add(pools.get(p).pool().range());
+                    paths.add("Dhcp4/subnet4[" + s + "]/pools[" + p + "]/pool");
+                }
+            }
+            overlaps(ranges, paths::get, "pool");
+        }
+
+        /** Reports each range that overlaps an earlier one, sweeping in address order. */
+        private void overlaps(List<AddressRange> ranges, Function<Integer, String> pathOf, String what) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < ranges.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparing((Integer i) -> ranges.get(i).first()).thenComparing(i -> i));
+            Integer widest = null;
+            for (int index : order) {
+                AddressRange range = ranges.get(index);
+                if (widest != null && ranges.get(widest).overlaps(range)) {
+                    int later = Math.max(widest, index);
+                    int earlier = Math.min(widest, index);
+                    error(pathOf.apply(later), what + " " + ranges.get(later) + " overlaps " + what + " " + ranges.get(earlier)
+                            + " at " + pathOf.apply(earlier));
+                }
+                if (widest == null || ranges.get(widest).last().compareTo(range.last()) < 0) {
+                    widest = index;
+                }
+            }
+        }
+
+        private <T> Optional<T> parse(JsonNode node, String path, Function<String, T> parser, String expected) {
+            if (node.isMissingNode() || node.isNull()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.apply(node.asText()));
+            } catch (IllegalArgumentException e) {
+                error(path, "\"" + node.asText() + "\" is not " + expected + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Kea writes client ids as hex bytes, or as text between single quotes. */
+    private static Octets clientId(String text) {
+        if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+            return Octets.of(text.substring(1, text.length() - 1).getBytes(StandardCharsets.UTF_8));
+        }
+        return Octets.parseHex(text);
+    }
+
+    private static byte[] hex(String text) {
+        String digits = text.strip();
+        if (digits.startsWith("0x") || digits.startsWith("0X")) {
+            digits = digits.substring(2);
+        }
+        digits = digits.replaceAll("[\\s:]", "");
+        if (digits.length() % 2 != 0 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("\"" + text + "\" is not hex bytes (pairs of 0-9 and a-f, optionally separated by colons or spaces)");
+        }
+        return HexFormat.of().parseHex(digits);
+    }
+}
