@@ -1,0 +1,398 @@
+package org.leasedesk.server.allocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leasedesk.lease.ClientKey;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseState;
+import org.leasedesk.lease.Pool;
+import org.leasedesk.lease.PoolUsage;
+import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.server.config.ServerConfig.Reservation;
+import org.leasedesk.server.config.ServerConfig.SubnetConfig;
+import org.leasedesk.server.allocation.Allocation.Source;
+
+/**
+ * Chooses addresses and keeps the server's in-memory view of who holds what: the authoritative
+ * index while the server runs, rebuilt from the lease store at start.
+ *
+ * <p>Per pool, two bit sets make the common case cheap on large pools: {@code taken} (leased,
+ * declined, reserved or offered) and {@code busy} ({@code taken} plus addresses remembered for
+ * their last client). A free address is the next clear bit of {@code busy} after a rotating cursor.
+ *
+ * <p>Not thread-safe: the server's packet thread owns it.
+ */
+public final class AllocationEngine {
+
+    private final Clock clock;
+    private final Duration offerHold;
+    private final Duration affinity;
+    private final Map<Long, SubnetSpace> subnets = new LinkedHashMap<>();
+    private final List<Reservation> globalReservations;
+    private final Map<Ipv4Address, Lease> leases = new HashMap<>();
+    private final Map<Binding, Ipv4Address> lastAddressOf = new HashMap<>();
+    private final Map<Ipv4Address, Offer> offers = new HashMap<>();
+    private final Map<Binding, Offer> offerOf = new HashMap<>();
+
+    /** A client within one subnet: the same client may hold a lease in several subnets. */
+    private record Binding(long subnetId, ClientKey client) {}
+
+    private record Offer(Binding binding, Ipv4Address address, Instant expires) {}
+
+    public AllocationEngine(ServerConfig config, Collection<Lease> current, Duration offerHold, Clock clock) {
+        this.clock = clock;
+        this.offerHold = offerHold;
+        this.affinity = config.reclamation().holdReclaimed();
+        this.globalReservations = config.globalReservations();
+        for (SubnetConfig subnet : config.subnets()) {
+            subnets.put(subnet.id(), new SubnetSpace(subnet));
+        }
+        for (Lease lease : current) {
+            record(lease);
+        }
+    }
+
+    /** Chooses an address for a DISCOVER and holds it for the client for the offer-hold time. */
+    public Allocation offer(long subnetId, ClientKey client, Optional<Ipv4Address> requested) {
+        SubnetSpace space = subnet(subnetId);
+        Instant now = clock.instant();
+        Binding binding = new Binding(subnetId, client);
+        Allocation allocation = choose(space, binding, requested, now);
+        if (allocation instanceof Allocation.Offered offered) {
+            hold(binding, offered.address(), now);
+        }
+        return allocation;
+    }
+
+    private Allocation choose(SubnetSpace space, Binding binding, Optional<Ipv4Address> requested, Instant now) {
+        Offer pending = offerOf.get(binding);
+        if (pending != null && pending.expires().isAfter(now)) {
+            return offered(space, pending.address(), Source.PENDING_OFFER);
+        }
+        Optional<Ipv4Address> reserved = reservedAddressFor(space, binding.client())
+                .filter(address -> availableTo(address, binding, now));
+        if (reserved.isPresent()) {
+            return offered(space, reserved.get(), Source.RESERVATION);
+        }
+        Ipv4Address previous = lastAddressOf.get(binding);
+        if (previous != null && space.poolOf(previous) >= 0 && allocatableTo(space, previous, binding, now)) {
+            return offered(space, previous, Source.CLIENT_HISTORY);
+        }
+        Optional<Ipv4Address> asked = requested.filter(address -> space.poolOf(address) >= 0
+                && allocatableTo(space, address, binding, now) && !rememberedForAnother(address, binding, now));
+        if (asked.isPresent()) {
+            return offered(space, asked.get(), Source.REQUESTED);
+        }
+        for (PoolSpace pool : space.pools) {
+            Optional<Ipv4Address> free = pool.nextNotBusy();
+            if (free.isPresent()) {
+                return offered(space, free.get(), Source.FREE);
+            }
+        }
+        return longestForgotten(space, now)
+                .<Allocation>map(address -> offered(space, address, Source.AFFINITY_BROKEN))
+                .orElseGet(() -> new Allocation.Exhausted(space.config.id()));
+    }
+
+    /**
+     * Whether a REQUEST for {@code address} may be acknowledged: the address is in the subnet, in a
+     * pool or reserved for this client, and neither leased, declined, reserved nor offered to another.
+     */
+    public RequestCheck check(long subnetId, ClientKey client, Ipv4Address address) {
+        SubnetSpace space = subnet(subnetId);
+        Binding binding = new Binding(subnetId, client);
+        Instant now = clock.instant();
+        if (!space.config.subnet().contains(address)) {
+            return new RequestCheck.Refused(address + " is not in subnet " + space.config.subnet());
+        }
+        boolean reservedForClient = reservedAddressFor(space, client).filter(address::equals).isPresent();
+        int pool = space.poolOf(address);
+        if (!reservedForClient && pool < 0) {
+            return new RequestCheck.Refused(address + " is in no pool of subnet " + space.config.subnet() + " and not reserved for " + client);
+        }
+        if (!reservedForClient && space.reservedFor.containsKey(address)) {
+            return new RequestCheck.Refused(address + " is reserved for " + space.reservedFor.get(address));
+        }
+        Lease lease = leases.get(address);
+        if (lease != null && lease.state() == LeaseState.DECLINED) {
+            return new RequestCheck.Refused(address + " was declined and is in probation");
+        }
+        if (!availableTo(address, binding, now)) {
+            return new RequestCheck.Refused(address + " is held by another client");
+        }
+        return new RequestCheck.Acceptable(pool);
+    }
+
+    /** Takes in a lease change the store has committed; the lease's address and client are re-indexed. */
+    public void record(Lease lease) {
+        Lease before = leases.put(lease.address(), lease);
+        Binding binding = new Binding(lease.subnetId(), lease.clientKey());
+        Offer offer = offerOf.remove(binding);
+        if (offer != null) {
+            offers.remove(offer.address());
+            refresh(offer.address());
+        }
+        lastAddressOf.put(binding, lease.address());
+        if (before != null && !before.clientKey().equals(lease.clientKey())) {
+            lastAddressOf.remove(new Binding(before.subnetId(), before.clientKey()), lease.address());
+        }
+        refresh(lease.address());
+    }
+
+    /** Forgets a client's pending offer (it chose another server, or sent REQUEST for something else). */
+    public void withdrawOffer(long subnetId, ClientKey client) {
+        Offer offer = offerOf.remove(new Binding(subnetId, client));
+        if (offer != null) {
+            offers.remove(offer.address());
+            refresh(offer.address());
+        }
+    }
+
+    public Optional<Lease> leaseAt(Ipv4Address address) {
+        return Optional.ofNullable(leases.get(address));
+    }
+
+    /** The client's lease in the subnet, current or last. */
+    public Optional<Lease> leaseOf(long subnetId, ClientKey client) {
+        return Optional.ofNullable(lastAddressOf.get(new Binding(subnetId, client))).map(leases::get);
+    }
+
+    /** Active leases whose lifetime has ended by now, oldest expiry first, at most {@code limit}. */
+    public List<Lease> expired(int limit) {
+        Instant now = clock.instant();
+        return leases.values().stream()
+                .filter(lease -> lease.state() == LeaseState.ACTIVE && lease.isExpiredAt(now))
+                .sorted(java.util.Comparator.comparing(Lease::expiry))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * Drops offers nobody took and forgets affinities and probations that have run out, so their
+     * addresses count as free again. The server runs it on its reclamation timer.
+     */
+    public void tick() {
+        Instant now = clock.instant();
+        for (Iterator<Offer> it = offers.values().iterator(); it.hasNext(); ) {
+            Offer offer = it.next();
+            if (!offer.expires().isAfter(now)) {
+                it.remove();
+                offerOf.remove(offer.binding(), offer);
+                refresh(offer.address());
+            }
+        }
+        for (SubnetSpace space : subnets.values()) {
+            for (PoolSpace pool : space.pools) {
+                for (int i = pool.busy.nextSetBit(0); i >= 0; i = pool.busy.nextSetBit(i + 1)) {
+                    if (!pool.taken.get(i)) {
+                        refresh(pool.pool.range().first().plus(i));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The pool's figures with their parts kept apart, as admins need them (see FACTS.md on utilisation). */
+    public PoolUsage usage(long subnetId, int poolIndex) {
+        SubnetSpace space = subnet(subnetId);
+        PoolSpace pool = space.pools.get(poolIndex);
+        Instant now = clock.instant();
+        long leased = 0;
+        long reserved = 0;
+        long declined = 0;
+        long offered = 0;
+        for (int i = pool.taken.nextSetBit(0); i >= 0; i = pool.taken.nextSetBit(i + 1)) {
+            Ipv4Address address = pool.pool.range().first().plus(i);
+            Lease lease = leases.get(address);
+            if (space.reservedFor.containsKey(address)) {
+                reserved++;
+            } else if (lease != null && lease.state() == LeaseState.DECLINED) {
+                declined++;
+            } else if (lease != null && lease.state() == LeaseState.ACTIVE) {
+                leased++;
+            } else if (offers.containsKey(address) && offers.get(address).expires().isAfter(now)) {
+                offered++;
+            }
+        }
+        long reservedOutside = space.reservedFor.keySet().stream().filter(a -> space.poolOf(a) < 0).count();
+        return new PoolUsage(pool.pool.range().size(), leased, reserved, reservedOutside, declined, offered);
+    }
+
+    private Allocation.Offered offered(SubnetSpace space, Ipv4Address address, Source source) {
+        return new Allocation.Offered(address, space.config.id(), space.poolOf(address), source);
+    }
+
+    private void hold(Binding binding, Ipv4Address address, Instant now) {
+        withdrawOffer(binding.subnetId(), binding.client());
+        Offer offer = new Offer(binding, address, now.plus(offerHold));
+        offers.put(address, offer);
+        offerOf.put(binding, offer);
+        refresh(address);
+    }
+
+    private Optional<Ipv4Address> reservedAddressFor(SubnetSpace space, ClientKey client) {
+        Optional<Reservation> inSubnet = space.config.reservationScope().inSubnet()
+                ? Optional.ofNullable(space.reservationOf.get(client)) : Optional.empty();
+        Optional<Reservation> global = space.config.reservationScope().global()
+                ? globalReservations.stream().filter(r -> r.client().equals(client)).findFirst() : Optional.empty();
+        return inSubnet.or(() -> global)
+                .flatMap(Reservation::address)
+                .filter(space.config.subnet()::contains);
+    }
+
+    /** Free of other clients' leases and offers (the client's own are fine). */
+    private boolean availableTo(Ipv4Address address, Binding binding, Instant now) {
+        Lease lease = leases.get(address);
+        if (lease != null && lease.state().holdsAddress() && !binding.client().equals(lease.clientKey())) {
+            return false;
+        }
+        if (lease != null && lease.state() == LeaseState.DECLINED) {
+            return false;
+        }
+        Offer offer = offers.get(address);
+        return offer == null || !offer.expires().isAfter(now) || offer.binding().equals(binding);
+    }
+
+    private boolean allocatableTo(SubnetSpace space, Ipv4Address address, Binding binding, Instant now) {
+        ClientKey reservedFor = space.reservedFor.get(address);
+        return (reservedFor == null || reservedFor.equals(binding.client())) && availableTo(address, binding, now);
+    }
+
+    private boolean rememberedForAnother(Ipv4Address address, Binding binding, Instant now) {
+        Lease lease = leases.get(address);
+        return lease != null && !lease.clientKey().equals(binding.client()) && affine(lease, now);
+    }
+
+    /** Released, expired and reclaimed addresses stay with their last client for the affinity period. */
+    private boolean affine(Lease lease, Instant now) {
+        return switch (lease.state()) {
+            case RELEASED, EXPIRED, RECLAIMED -> now.isBefore(lease.cltt().plus(affinity));
+            case ACTIVE, DECLINED -> false;
+        };
+    }
+
+    /** When the pools have nothing else: the address whose last client left longest ago. */
+    private Optional<Ipv4Address> longestForgotten(SubnetSpace space, Instant now) {
+        Ipv4Address best = null;
+        Instant oldest = null;
+        for (PoolSpace pool : space.pools) {
+            for (int i = pool.busy.nextSetBit(0); i >= 0; i = pool.busy.nextSetBit(i + 1)) {
+                if (pool.taken.get(i)) {
+                    continue;
+                }
+                Ipv4Address address = pool.pool.range().first().plus(i);
+                Lease lease = leases.get(address);
+                if (lease != null && (oldest == null || lease.cltt().isBefore(oldest))) {
+                    best = address;
+                    oldest = lease.cltt();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Recomputes one address's bits from the leases, reservations and offers. */
+    private void refresh(Ipv4Address address) {
+        Instant now = clock.instant();
+        for (SubnetSpace space : subnets.values()) {
+            int poolIndex = space.poolOf(address);
+            if (poolIndex < 0) {
+                continue;
+            }
+            PoolSpace pool = space.pools.get(poolIndex);
+            int bit = (int) (address.toLong() - pool.pool.range().first().toLong());
+            Lease lease = leases.get(address);
+            Offer offer = offers.get(address);
+            boolean taken = space.reservedFor.containsKey(address)
+                    || (lease != null && lease.state().holdsAddress())
+                    || (offer != null && offer.expires().isAfter(now));
+            pool.taken.set(bit, taken);
+            pool.busy.set(bit, taken || (lease != null && affine(lease, now)));
+        }
+    }
+
+    private SubnetSpace subnet(long subnetId) {
+        SubnetSpace space = subnets.get(subnetId);
+        if (space == null) {
+            throw new IllegalArgumentException("no subnet with id " + subnetId + " is configured");
+        }
+        return space;
+    }
+
+    /** A subnet's pools and reservations, indexed for allocation. */
+    private static final class SubnetSpace {
+        final SubnetConfig config;
+        final List<PoolSpace> pools;
+        final Map<ClientKey, Reservation> reservationOf = new HashMap<>();
+        final Map<Ipv4Address, ClientKey> reservedFor = new HashMap<>();
+
+        SubnetSpace(SubnetConfig config) {
+            this.config = config;
+            this.pools = config.pools().stream().map(p -> new PoolSpace(p.pool())).toList();
+            for (Reservation reservation : config.reservations()) {
+                reservationOf.put(reservation.client(), reservation);
+                reservation.address().ifPresent(address -> reservedFor.put(address, reservation.client()));
+            }
+            for (PoolSpace pool : pools) {
+                reservedFor.keySet().stream().filter(pool.pool::contains).forEach(address ->
+                        pool.markTaken((int) (address.toLong() - pool.pool.range().first().toLong())));
+            }
+        }
+
+        /** The index of the pool holding the address, or -1. */
+        int poolOf(Ipv4Address address) {
+            for (int i = 0; i < pools.size(); i++) {
+                if (pools.get(i).pool.contains(address)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static final class PoolSpace {
+        final Pool pool;
+        final int size;
+        final BitSet taken;
+        final BitSet busy;
+        int cursor;
+
+        PoolSpace(Pool pool) {
+            if (pool.range().size() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("pool " + pool + " is larger than " + Integer.MAX_VALUE + " addresses");
+            }
+            this.pool = pool;
+            this.size = (int) pool.range().size();
+            this.taken = new BitSet(size);
+            this.busy = new BitSet(size);
+        }
+
+        void markTaken(int bit) {
+            taken.set(bit);
+            busy.set(bit);
+        }
+
+        /** The next address that is neither taken nor remembered, after the last one handed out. */
+        Optional<Ipv4Address> nextNotBusy() {
+            int bit = busy.nextClearBit(cursor);
+            if (bit >= size) {
+                bit = busy.nextClearBit(0);
+            }
+            if (bit >= size) {
+                return Optional.empty();
+            }
+            cursor = bit + 1 < size ? bit + 1 : 0;
+            return Optional.of(pool.range().first().plus(bit));
+        }
+    }
+}
