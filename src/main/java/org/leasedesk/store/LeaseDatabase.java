@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +100,15 @@ public final class LeaseDatabase implements AutoCloseable {
         return new StoreException("Cannot open the lease database " + file + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Shortens each long argument (a Java class path runs to kilobytes) so the part that names
+     * the program, such as its main class or subcommand, stays visible.
+     */
     private static String abbreviate(String commandLine) {
-        return commandLine.length() <= 200 ? commandLine : commandLine.substring(0, 197) + "...";
+        String shortened = Arrays.stream(commandLine.split(" "))
+                .map(argument -> argument.length() <= 60 ? argument : argument.substring(0, 40) + "...")
+                .collect(Collectors.joining(" "));
+        return shortened.length() <= 300 ? shortened : shortened.substring(0, 297) + "...";
     }
 
     /** The database file ({@code name.mv.db}). */
