@@ -227,11 +227,12 @@ public final class LeaseWriter implements AutoCloseable {
         String detail = "commit of " + batch.size() + " lease changes (" + addresses + ") to " + database.file()
                 + " failed, no ACK sent: " + cause.getMessage();
         log.error("Lease store failure: {}", detail, cause);
+        // The alarm goes first so that whoever sees a failed future can already find it in history.
+        raiseAlarm(LeaseEvent.alarm(clock.instant(), detail));
         CommitFailedException failure = new CommitFailedException(detail, cause);
         for (Submission submission : batch) {
             submission.done().completeExceptionally(failure);
         }
-        raiseAlarm(LeaseEvent.alarm(clock.instant(), detail));
     }
 
     private void raiseAlarm(LeaseEvent alarm) {
