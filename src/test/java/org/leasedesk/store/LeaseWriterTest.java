@@ -1,0 +1,206 @@
+package org.leasedesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.LeaseEventType;
+
+class LeaseWriterTest {
+
+    @TempDir
+    Path dir;
+
+    LeaseDatabase database;
+    final List<LeaseEvent> alarms = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() {
+        database = LeaseDatabase.open(dir.resolve("db"));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private LeaseWriter writer(LeaseWriter.Settings settings) {
+        return new LeaseWriter(database, settings, Clock.systemUTC(), alarms::add);
+    }
+
+    private long storedEvents() {
+        return new EventRepository(database).between(TimeRange.ALL, PageRequest.first(PageRequest.MAX_SIZE)).events()
+                .size();
+    }
+
+    @Test
+    void manyConcurrentSubmittersShareCommits() throws Exception {
+        int submitters = 8;
+        int perSubmitter = 500;
+        List<CompletableFuture<LeaseChange>> futures = new CopyOnWriteArrayList<>();
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(8192, 64, false))) {
+            ExecutorService pool = Executors.newFixedThreadPool(submitters);
+            CountDownLatch start = new CountDownLatch(1);
+            for (int s = 0; s < submitters; s++) {
+                int first = s * perSubmitter + 1;
+                pool.submit(() -> {
+                    start.await();
+                    for (int n = first; n < first + perSubmitter; n++) {
+                        futures.add(writer.submit(TestLeases.granted(n)));
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            LeaseWriter.Statistics statistics = writer.statistics();
+            assertThat(statistics.committedChanges()).isEqualTo(submitters * perSubmitter);
+            assertThat(statistics.committedBatches()).isLessThan(submitters * perSubmitter);
+            assertThat(statistics.failedBatches()).isZero();
+        }
+        assertThat(new LeaseRepository(database).loadAll().leases()).hasSize(submitters * perSubmitter);
+        assertThat(storedEvents()).isEqualTo(submitters * perSubmitter);
+    }
+
+    @Test
+    void aCompletedFutureMeansLeaseAndEventAreCommitted() throws Exception {
+        try (LeaseWriter writer = writer(LeaseWriter.Settings.DEFAULTS.withCheckpointSync(true))) {
+            writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
+            // Read on another connection while the writer is still running: the commit is visible.
+            assertThat(new LeaseRepository(database).find(TestLeases.address(1))).contains(TestLeases.lease(1));
+            assertThat(storedEvents()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBatchThatCannotCommitFailsEveryFutureInItAndRaisesAnAlarm() throws Exception {
+        try (Connection connection = database.connect();
+                PreparedStatement forbid = connection.prepareStatement(
+                        "ALTER TABLE leases ADD CONSTRAINT refuse_lease_7 CHECK (address <> "
+                                + TestLeases.address(7).toLong() + ")")) {
+            forbid.execute();
+        }
+        List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(1024, 1024, false))) {
+            for (int n = 1; n <= 200; n++) {
+                futures.add(writer.submit(TestLeases.granted(n)));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(10, TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(futures.get(6)::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(CommitFailedException.class)
+                .hasMessageContaining("no ACK");
+
+        // All or nothing per change: a failed future's lease and event are absent, a completed one's present.
+        LeaseRepository leases = new LeaseRepository(database);
+        long failed = 0;
+        for (int n = 1; n <= 200; n++) {
+            boolean stored = leases.find(TestLeases.address(n)).isPresent();
+            assertThat(stored).as("lease %d stored iff its future completed", n)
+                    .isEqualTo(!futures.get(n - 1).isCompletedExceptionally());
+            failed += stored ? 0 : 1;
+        }
+        assertThat(storedEvents()).as("one GRANTED per stored lease, plus the alarm").isEqualTo(200 - failed + 1);
+        assertThat(alarms).singleElement().satisfies(alarm -> {
+            assertThat(alarm.type()).isEqualTo(LeaseEventType.STORE_FAILURE);
+            assertThat(alarm.detail()).contains("lease changes", "failed");
+        });
+    }
+
+    @Test
+    void writerKeepsWorkingAfterAFailedBatch() throws Exception {
+        try (LeaseWriter writer = writer(LeaseWriter.Settings.DEFAULTS)) {
+            writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
+            try (Connection connection = database.connect();
+                    PreparedStatement hide = connection.prepareStatement("ALTER TABLE lease_events RENAME TO hidden")) {
+                hide.execute();
+            }
+            assertThatThrownBy(() -> writer.submit(TestLeases.granted(2)).get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(CommitFailedException.class);
+            try (Connection connection = database.connect();
+                    PreparedStatement restore = connection.prepareStatement("ALTER TABLE hidden RENAME TO lease_events")) {
+                restore.execute();
+            }
+            writer.submit(TestLeases.granted(3)).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(new LeaseRepository(database).loadAll().leases())
+                .extracting(l -> l.address()).containsExactly(TestLeases.address(1), TestLeases.address(3));
+    }
+
+    @Test
+    void closedDatabaseFailsTheChangeInsteadOfAcknowledgingIt() throws Exception {
+        try (LeaseWriter writer = writer(LeaseWriter.Settings.DEFAULTS)) {
+            writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
+            database.close();
+            CompletableFuture<LeaseChange> afterClose = writer.submit(TestLeases.granted(2));
+            assertThatThrownBy(() -> afterClose.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CommitFailedException.class);
+            assertThat(alarms).hasSize(1);
+        }
+    }
+
+    @Test
+    void fullQueueRejectsAtOnceInsteadOfQueueingUnboundedly() throws Exception {
+        LeaseWriter writer = writer(new LeaseWriter.Settings(4, 1, false));
+        writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
+        List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
+        // An uncommitted update of lease 1 holds its row lock, so the writer's next batch (lease 1
+        // again) waits for it and the queue fills behind it.
+        try (Connection blocker = database.connect()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lockRow = blocker.prepareStatement("UPDATE leases SET hostname = 'held' WHERE address = ?")) {
+                lockRow.setLong(1, TestLeases.address(1).toLong());
+                lockRow.executeUpdate();
+            }
+            for (int n = 1; n <= 50; n++) {
+                futures.add(writer.submit(TestLeases.granted(1)));
+            }
+            long rejectedAtOnce = futures.stream()
+                    .filter(f -> f.isCompletedExceptionally()
+                            && f.exceptionNow() instanceof WriteRejectedException r
+                            && r.reason() == WriteRejectedException.Reason.QUEUE_FULL)
+                    .count();
+            assertThat(rejectedAtOnce).isGreaterThanOrEqualTo(50 - 4 - 1);
+            assertThat(writer.statistics().rejected()).isEqualTo(rejectedAtOnce);
+            assertThat(futures).filteredOn(f -> !f.isDone()).as("accepted, waiting for the lock").isNotEmpty();
+            blocker.rollback();
+        }
+        writer.close();
+        assertThat(futures).allMatch(CompletableFuture::isDone);
+    }
+
+    @Test
+    void closeFlushesEverythingPendingThenRefusesNewChanges() throws Exception {
+        List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
+        LeaseWriter writer = writer(new LeaseWriter.Settings(4096, 16, false));
+        for (int n = 1; n <= 1000; n++) {
+            futures.add(writer.submit(TestLeases.granted(n)));
+        }
+        writer.close();
+        assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(new LeaseRepository(database).loadAll().leases()).hasSize(1000);
+        CompletableFuture<LeaseChange> late = writer.submit(TestLeases.granted(1001));
+        assertThat(late.exceptionNow()).isInstanceOf(WriteRejectedException.class)
+                .satisfies(e -> assertThat(((WriteRejectedException) e).reason()).isEqualTo(WriteRejectedException.Reason.CLOSED));
+    }
+}
