@@ -115,7 +115,7 @@ public final class NetworkLab implements AutoCloseable {
             throw new IllegalArgumentException("namespace label must be 1-12 of a-z, 0-9: " + label);
         }
         String name = "ld" + runId + "-" + label;
-        runOnHost("ip", "netns", "add", name);
+        setUp("ip", "netns", "add", name);
         Namespace namespace = new Namespace(this, label, name);
         namespaces.add(namespace);
         try {
@@ -124,7 +124,7 @@ public final class NetworkLab implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        runOnHost("ip", "-n", name, "link", "set", "lo", "up");
+        setUp("ip", "-n", name, "link", "set", "lo", "up");
         return namespace;
     }
 
@@ -136,13 +136,13 @@ public final class NetworkLab implements AutoCloseable {
         if (a.namespace().lab() != this || b.namespace().lab() != this) {
             throw new IllegalArgumentException("both ends must be in namespaces of this lab");
         }
-        runOnHost("ip", "-n", a.namespace().name(), "link", "add", a.name(), "type", "veth",
+        setUp("ip", "-n", a.namespace().name(), "link", "add", a.name(), "type", "veth",
                 "peer", "name", b.name(), "netns", b.namespace().name());
         for (LinkEnd end : List.of(a, b)) {
             String namespace = end.namespace().name();
-            end.mac().ifPresent(mac -> runOnHost("ip", "-n", namespace, "link", "set", end.name(), "address", mac));
-            end.address().ifPresent(address -> runOnHost("ip", "-n", namespace, "address", "add", address, "dev", end.name()));
-            runOnHost("ip", "-n", namespace, "link", "set", end.name(), "up");
+            end.mac().ifPresent(mac -> setUp("ip", "-n", namespace, "link", "set", end.name(), "address", mac));
+            end.address().ifPresent(address -> setUp("ip", "-n", namespace, "address", "add", address, "dev", end.name()));
+            setUp("ip", "-n", namespace, "link", "set", end.name(), "up");
         }
         return new Link(a, b);
     }
@@ -190,7 +190,15 @@ public final class NetworkLab implements AutoCloseable {
         }
     }
 
-    private void runOnHost(String... command) {
+    /**
+     * Runs a command in the host's namespace, for questions that do not touch the network such as
+     * {@code dpkg-query}. Never use it to send or receive traffic.
+     */
+    public CommandResult execOnHost(String... command) {
+        return runToCompletion(List.of(command), List.of(command), Namespace.DEFAULT_TIMEOUT);
+    }
+
+    private void setUp(String... command) {
         runToCompletion(List.of(command), List.of(command), SETUP_TIMEOUT).orThrow();
     }
 
@@ -212,7 +220,7 @@ public final class NetworkLab implements AutoCloseable {
         }
         for (Namespace namespace : namespaces) {
             attempt(failures, "kill processes left in " + namespace, () -> killEverythingIn(namespace));
-            attempt(failures, "delete " + namespace, () -> runOnHost("ip", "netns", "delete", namespace.name()));
+            attempt(failures, "delete " + namespace, () -> setUp("ip", "netns", "delete", namespace.name()));
             attempt(failures, "delete " + NETNS_ETC.resolve(namespace.name()), () -> deleteTree(NETNS_ETC.resolve(namespace.name())));
         }
         if (Boolean.getBoolean(KEEP_PROPERTY)) {
