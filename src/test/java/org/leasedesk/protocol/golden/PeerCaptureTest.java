@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.leasedesk.protocol.DhcpCodec;
 import org.leasedesk.testing.netns.CapturedDatagram;
 import org.leasedesk.testing.netns.NetnsPrerequisites;
 import org.leasedesk.testing.netns.NetnsTest;
@@ -22,8 +24,9 @@ import org.leasedesk.testing.peers.PeerExchange;
 import org.leasedesk.testing.peers.ServedSubnet;
 
 /**
- * Real clients and servers from Debian complete an exchange that we capture. In every build with
- * root this checks the peers still talk to each other as the golden files record; with
+ * Real clients and servers from Debian complete an exchange that we capture, and every packet
+ * captured on either side decodes and re-encodes byte for byte. CI runs it as root, so the codec
+ * meets live peers in every build, not only the committed files. With
  * {@code -Dleasedesk.golden.write=true} it also rewrites the golden files and their README.
  */
 @NetnsTest(requires = {"tcpdump", "dnsmasq", "kea-dhcp4", "dhclient", "udhcpc", "dhcpcd", "unshare"})
@@ -31,10 +34,11 @@ import org.leasedesk.testing.peers.ServedSubnet;
 class PeerCaptureTest {
 
     private final List<GoldenFiles.Recording> recordings = new ArrayList<>();
+    private final DhcpCodec codec = new DhcpCodec();
 
     @ParameterizedTest
     @EnumSource
-    void realPeersCompleteACapturedExchange(GoldenScenario scenario, NetworkLab lab) throws IOException {
+    void realPeersCompleteAnExchangeOurCodecReencodesByteForByte(GoldenScenario scenario, NetworkLab lab) throws Exception {
         PeerExchange exchange = PeerExchange.run(lab, scenario.client(), scenario.server(), ServedSubnet.TEST_NET_1,
                 scenario.clientMac());
 
@@ -45,6 +49,10 @@ class PeerCaptureTest {
                 .allMatch(port -> port == 67 || port == 68);
         assertThat(exchange.serverSide()).extracting(packet -> MessageTypePeek.messageType(packet.payload()).orElse(-1))
                 .contains(MessageTypePeek.DISCOVER, MessageTypePeek.OFFER, MessageTypePeek.REQUEST, MessageTypePeek.ACK);
+
+        for (CapturedDatagram packet : concat(exchange.clientSide(), exchange.serverSide())) {
+            assertThat(codec.encode(codec.decode(packet.payload()))).as("re-encoded %s", packet).containsExactly(packet.payload());
+        }
 
         if (GoldenFiles.writeRequested()) {
             recordings.add(record(scenario, exchange, golden, lab));
@@ -80,6 +88,10 @@ class PeerCaptureTest {
     private static String installedPackage(NetworkLab lab, String command) {
         String debianPackage = NetnsPrerequisites.debianPackageOf(command);
         return lab.execOnHost("dpkg-query", "-W", "-f=${Package} ${Version}", debianPackage).orThrow().stdout().strip();
+    }
+
+    private static List<CapturedDatagram> concat(List<CapturedDatagram> first, List<CapturedDatagram> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static List<String> withoutLabDirectory(List<String> command, String labDirectory) {
