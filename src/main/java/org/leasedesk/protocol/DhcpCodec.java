@@ -258,17 +258,10 @@ public final class DhcpCodec {
      * @throws IllegalArgumentException if the options cannot fit even with overload into file and sname
      */
     public byte[] encode(DhcpMessage message, int maxMessageSize) {
-        if (message.wireLayout().isPresent()) {
-            byte[] replayed = write(message, message.wireLayout().get());
-            if (replayed != null) {
-                return replayed;
-            }
-        }
-        byte[] written = write(message, plan(message, Math.max(maxMessageSize, DEFAULT_MAX_MESSAGE_SIZE) - IP_UDP_HEADERS));
-        if (written == null) {
-            throw new IllegalStateException("a fresh layout must fit the message it was planned for");
-        }
-        return written;
+        WireLayout layout = message.wireLayout()
+                .filter(received -> fits(message, received))
+                .orElseGet(() -> plan(message, Math.max(maxMessageSize, DEFAULT_MAX_MESSAGE_SIZE) - IP_UDP_HEADERS));
+        return write(message, layout);
     }
 
     /** A fresh layout: options field first, then file, then sname if overload is needed and allowed. */
@@ -376,14 +369,12 @@ public final class DhcpCodec {
     }
 
     /**
-     * Writes the message as the layout says, or returns null when the layout does not fit the
-     * message's options exactly (different codes, order or lengths, or an overloaded field now used).
+     * Whether a received layout still describes the message exactly: the same codes in the same
+     * first-appearance order with the same total lengths, and overloaded fields still empty.
      */
-    private static byte[] write(DhcpMessage message, WireLayout layout) {
-        byte[] file = message.file();
-        byte[] sname = message.sname();
-        if (layout.overloadsFile() && !allZero(file) || layout.overloadsSname() && !allZero(sname)) {
-            return null;
+    private static boolean fits(DhcpMessage message, WireLayout layout) {
+        if (layout.overloadsFile() && !allZero(message.file()) || layout.overloadsSname() && !allZero(message.sname())) {
+            return false;
         }
         List<DhcpOption> options = message.options();
         int[] consumed = new int[options.size()];
@@ -391,26 +382,31 @@ public final class DhcpCodec {
         Area[] areas = {layout.options(), layout.file(), layout.sname()};
         for (Area area : areas) {
             if (area != null && !consume(area, options, consumed, firstSeen)) {
-                return null;
+                return false;
             }
         }
         if (firstSeen[0] != options.size()) {
-            return null;
+            return false;
         }
         for (int i = 0; i < consumed.length; i++) {
             if (consumed[i] != options.get(i).length()) {
-                return null;
+                return false;
             }
         }
+        return true;
+    }
+
+    private static byte[] write(DhcpMessage message, WireLayout layout) {
+        List<DhcpOption> options = message.options();
+        int[] written = new int[options.size()];
         byte[] out = new byte[layout.packetLength()];
-        writeHeader(message, out, sname, file);
-        Arrays.fill(consumed, 0);
-        writeArea(layout.options(), out, OPTIONS_OFFSET, options, consumed, layout.overload());
+        writeHeader(message, out);
+        writeArea(layout.options(), out, OPTIONS_OFFSET, options, written, layout.overload());
         if (layout.file() != null) {
-            writeArea(layout.file(), out, FILE_OFFSET, options, consumed, layout.overload());
+            writeArea(layout.file(), out, FILE_OFFSET, options, written, layout.overload());
         }
         if (layout.sname() != null) {
-            writeArea(layout.sname(), out, SNAME_OFFSET, options, consumed, layout.overload());
+            writeArea(layout.sname(), out, SNAME_OFFSET, options, written, layout.overload());
         }
         return out;
     }
@@ -473,7 +469,8 @@ public final class DhcpCodec {
         System.arraycopy(area.trailer(), 0, out, p, area.trailer().length);
     }
 
-    private static void writeHeader(DhcpMessage m, byte[] out, byte[] sname, byte[] file) {
+    /** The fixed header; sname and file are written too and overwritten by their areas when overloaded. */
+    private static void writeHeader(DhcpMessage m, byte[] out) {
         out[0] = (byte) m.op();
         out[1] = (byte) m.htype();
         out[2] = (byte) m.hlen();
@@ -488,8 +485,8 @@ public final class DhcpCodec {
         writeAddress(out, 20, m.siaddr());
         writeAddress(out, 24, m.giaddr());
         System.arraycopy(m.chaddr(), 0, out, 28, DhcpMessage.CHADDR_LENGTH);
-        System.arraycopy(sname, 0, out, SNAME_OFFSET, DhcpMessage.SNAME_LENGTH);
-        System.arraycopy(file, 0, out, FILE_OFFSET, DhcpMessage.FILE_LENGTH);
+        System.arraycopy(m.sname(), 0, out, SNAME_OFFSET, DhcpMessage.SNAME_LENGTH);
+        System.arraycopy(m.file(), 0, out, FILE_OFFSET, DhcpMessage.FILE_LENGTH);
         writeInt(out, COOKIE_OFFSET, MAGIC_COOKIE);
     }
 

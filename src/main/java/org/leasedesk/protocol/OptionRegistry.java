@@ -272,11 +272,19 @@ public final class OptionRegistry {
      * @throws IllegalArgumentException saying which value is wrong and why
      */
     public byte[] parse(OptionDefinition definition, String text) {
+        byte[] value;
         try {
-            return parseValue(definition, text);
+            value = parseValue(definition, text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("option " + definition.label() + ": " + e.getMessage(), e);
         }
+        try {
+            // The same rules as for received values, so configured values are never ones we would reject.
+            validate(definition.code(), value);
+        } catch (MalformedPacketException invalid) {
+            throw new IllegalArgumentException(invalid.getMessage().substring(invalid.reason().name().length() + 2), invalid);
+        }
+        return value;
     }
 
     /** The value as display text in the same syntax {@link #parse} reads; hex for unknown codes or invalid values. */

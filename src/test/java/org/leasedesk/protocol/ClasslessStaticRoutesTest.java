@@ -53,7 +53,6 @@ class ClasslessStaticRoutesTest {
 
     @Test
     void rejectsHostBitsInTheDestination() {
-        assertThatThrownBy(() -> ClasslessStaticRoutes.decode(bytes(8, 10, 10, 0, 0, 1, 0, 0, 0)).routes()).isInstanceOf(Exception.class);
         assertThatThrownBy(() -> ClasslessStaticRoutes.decode(bytes(25, 10, 229, 0, 129, 10, 0, 0, 1)))
                 .isInstanceOfSatisfying(MalformedPacketException.class,
                         e -> assertThat(e.reason()).isEqualTo(MalformedPacketException.Reason.BAD_OPTION_VALUE));

@@ -87,6 +87,12 @@ class OptionRegistryTest {
     }
 
     @Test
+    void valuesAreCheckedWithTheSameRulesAsReceivedOnes() {
+        assertThatThrownBy(() -> registry.parse(named("dhcp-message-type"), "0"))
+                .hasMessage("option 53 (dhcp-message-type): message type 0 is not defined");
+    }
+
+    @Test
     void booleansAcceptWordsAndDigits() {
         assertThat(registry.parse(named("ip-forwarding"), "true")).containsExactly(1);
         assertThat(registry.parse(named("ip-forwarding"), "0")).containsExactly(0);

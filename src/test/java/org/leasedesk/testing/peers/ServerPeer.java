@@ -1,0 +1,85 @@
+package org.leasedesk.testing.peers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.leasedesk.testing.netns.BackgroundProcess;
+import org.leasedesk.testing.netns.Namespace;
+
+/**
+ * DHCP servers from Debian, started in a namespace to serve one interface. Each keeps its lease
+ * file and logs in the lab directory and logs every exchange, so a failing test shows why.
+ */
+public enum ServerPeer {
+
+    /** dnsmasq with DNS off; --no-ping skips the 3 s ICMP probe before each OFFER. */
+    DNSMASQ("dnsmasq", "DHCP, sockets bound exclusively to interface") {
+        @Override
+        StartedPeer launch(Namespace namespace, String interfaceName, ServedSubnet subnet) {
+            Path leases = namespace.lab().file("dnsmasq-" + interfaceName + ".leases");
+            BackgroundProcess process = namespace.start("dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0",
+                    "--no-ping", "--log-dhcp", "--pid-file=", "--bind-interfaces", "--interface=" + interfaceName,
+                    "--dhcp-range=" + subnet.poolFirst() + "," + subnet.poolLast() + "," + subnet.netmask() + ","
+                            + subnet.leaseSeconds(),
+                    "--dhcp-leasefile=" + leases);
+            return new StartedPeer(process, List.of());
+        }
+    },
+
+    /** Kea's DHCPv4 server with a memfile lease store, and its pid and lock files kept in the lab. */
+    KEA("kea-dhcp4", "DHCP4_STARTED") {
+        @Override
+        StartedPeer launch(Namespace namespace, String interfaceName, ServedSubnet subnet) {
+            Path config = namespace.lab().writeFile("kea-dhcp4-" + interfaceName + ".json", """
+                    {
+                      "Dhcp4": {
+                        "interfaces-config": { "interfaces": [ "%s" ] },
+                        "lease-database": { "type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0 },
+                        "valid-lifetime": %d,
+                        "subnet4": [
+                          {
+                            "id": 1,
+                            "subnet": "%s",
+                            "pools": [ { "pool": "%s - %s" } ],
+                            "option-data": [ { "name": "routers", "data": "%s" } ]
+                          }
+                        ],
+                        "loggers": [
+                          { "name": "kea-dhcp4", "severity": "INFO", "output_options": [ { "output": "stdout" } ] }
+                        ]
+                      }
+                    }
+                    """.formatted(interfaceName, namespace.lab().file("kea-leases4-" + interfaceName + ".csv"),
+                    subnet.leaseSeconds(), subnet.cidr(), subnet.poolFirst(), subnet.poolLast(), subnet.serverAddress()));
+            String labDirectory = namespace.lab().directory().toString();
+            // Kea's pid file defaults to /run/kea, shared with a Kea the host may run: keep ours apart.
+            BackgroundProcess process = namespace.start("env", "KEA_PIDFILE_DIR=" + labDirectory,
+                    "KEA_LOCKFILE_DIR=" + labDirectory, "kea-dhcp4", "-c", config.toString());
+            return new StartedPeer(process, List.of(config));
+        }
+    };
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String command;
+    private final String readyMarker;
+
+    ServerPeer(String command, String readyMarker) {
+        this.command = command;
+        this.readyMarker = readyMarker;
+    }
+
+    /** The executable, for {@code @NetnsTest(requires = ...)}. */
+    public String command() {
+        return command;
+    }
+
+    /** Starts the server on {@code interfaceName} and returns once it is serving. */
+    public StartedPeer start(Namespace namespace, String interfaceName, ServedSubnet subnet) {
+        StartedPeer started = launch(namespace, interfaceName, subnet);
+        started.process().awaitOutput(readyMarker, START_TIMEOUT);
+        return started;
+    }
+
+    abstract StartedPeer launch(Namespace namespace, String interfaceName, ServedSubnet subnet);
+}
