@@ -28,12 +28,17 @@ public record HardwareAddress(int type, Octets address) {
 
     /** Parses a MAC in any common spelling: aabbccddeeff, aa:bb:cc:dd:ee:ff, AA-BB-..., aabb.ccdd.eeff. */
     public static HardwareAddress parseMac(String text) {
-        Octets bytes = Octets.parseHex(text);
-        if (bytes.length() != 6) {
+        byte[] bytes = org.leasedesk.protocol.HardwareAddress.parse(text).bytes();
+        if (bytes.length != 6) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a MAC address: expected 6 bytes such as aa:bb:cc:dd:ee:ff");
         }
-        return new HardwareAddress(ETHERNET, bytes);
+        return new HardwareAddress(ETHERNET, Octets.of(bytes));
+    }
+
+    /** The client's hardware address as a message carries it: htype and the first hlen bytes of chaddr. */
+    public static HardwareAddress of(int htype, org.leasedesk.protocol.HardwareAddress chaddr) {
+        return new HardwareAddress(htype, Octets.of(chaddr.bytes()));
     }
 
     public boolean isKnown() {
