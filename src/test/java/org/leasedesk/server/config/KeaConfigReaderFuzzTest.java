@@ -2,16 +2,20 @@ package org.leasedesk.server.config;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.leasedesk.protocol.OptionRegistry;
 
 class KeaConfigReaderFuzzTest {
 
-    private final KeaConfigReader reader = new KeaConfigReader();
+    private final ServerConfigLoader loader = new ServerConfigLoader(OptionRegistry.standard());
 
-    /** Whatever text an admin (or an attacker with write access to a file) hands us, the only failure is a ConfigException. */
+    /**
+     * Whatever text an admin (or anyone with write access to the file) hands us, reading and mapping
+     * it either yields a configuration or a refusal that says why; nothing else escapes.
+     */
     @FuzzTest
-    void anyTextIsEitherReadOrRefusedWithProblems(FuzzedDataProvider data) {
+    void anyTextIsEitherLoadedOrRefusedWithProblems(FuzzedDataProvider data) {
         try {
-            reader.read(data.consumeRemainingAsString(), "fuzz.conf");
+            loader.load(data.consumeRemainingAsString(), "fuzz.conf");
         } catch (ConfigException refused) {
             if (refused.problems().isEmpty()) {
                 throw new AssertionError("a refusal must say why", refused);
