@@ -22,7 +22,7 @@ public sealed interface Allocation permits Allocation.Offered, Allocation.Exhaus
         AFFINITY_BROKEN
     }
 
-    /** {@code poolId} is the pool's index in its subnet, or -1 for a reserved address outside every pool. */
+    /** {@code poolId} is the pool's id in its subnet (1 and up), or 0 for a reserved address outside every pool. */
     record Offered(Ipv4Address address, long subnetId, long poolId, Source source) implements Allocation {
         public Offered {
             Objects.requireNonNull(address, "address");

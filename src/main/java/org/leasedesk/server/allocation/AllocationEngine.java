@@ -130,7 +130,7 @@ public final class AllocationEngine {
         if (!availableTo(address, binding, now)) {
             return new RequestCheck.Refused(address + " is held by another client");
         }
-        return new RequestCheck.Acceptable(pool);
+        return new RequestCheck.Acceptable(pool + 1);
     }
 
     /** Takes in a lease change the store has committed; the lease's address and client are re-indexed. */
@@ -147,6 +147,18 @@ public final class AllocationEngine {
             lastAddressOf.remove(new Binding(before.subnetId(), before.clientKey()), lease.address());
         }
         refresh(lease.address());
+    }
+
+    /**
+     * Undoes a {@link #record} whose commit failed: the address goes back to what the store still
+     * holds ({@code before}), or to no lease at all.
+     */
+    public void restore(Ipv4Address address, Optional<Lease> before) {
+        Lease failed = leases.remove(address);
+        if (failed != null) {
+            lastAddressOf.remove(new Binding(failed.subnetId(), failed.clientKey()), address);
+        }
+        before.ifPresentOrElse(this::record, () -> refresh(address));
     }
 
     /** Forgets a client's pending offer (it chose another server, or sent REQUEST for something else). */
@@ -229,7 +241,7 @@ public final class AllocationEngine {
     }
 
     private Allocation.Offered offered(SubnetSpace space, Ipv4Address address, Source source) {
-        return new Allocation.Offered(address, space.config.id(), space.poolOf(address), source);
+        return new Allocation.Offered(address, space.config.id(), space.poolOf(address) + 1, source);
     }
 
     private void hold(Binding binding, Ipv4Address address, Instant now) {

@@ -158,7 +158,7 @@ public final class ServerConfigLoader {
             for (int p = 0; p < poolNodes.size(); p++) {
                 String poolPath = path + "/pools[" + p + "]";
                 JsonNode poolNode = poolNodes.get(p);
-                long poolId = p;
+                long poolId = p + 1;
                 parse(poolNode.path("pool"), poolPath + "/pool", text -> Pool.parse(poolId, text),
                         "a range like 192.0.2.10 - 192.0.2.200 or a prefix like 192.0.2.64/26")
                         .ifPresent(pool -> {

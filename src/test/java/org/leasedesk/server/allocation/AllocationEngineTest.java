@@ -84,7 +84,7 @@ class AllocationEngineTest {
     }
 
     private Lease granted(int client, String address) {
-        return Lease.granted(ip(address), mac(client), Octets.EMPTY, "", SUBNET, 0, clock.instant(), Duration.ofHours(1), RelayInfo.NONE);
+        return Lease.granted(ip(address), mac(client), Octets.EMPTY, "", SUBNET, 1, clock.instant(), Duration.ofHours(1), RelayInfo.NONE);
     }
 
     private static Ipv4Address addressOf(Allocation allocation) {
@@ -199,7 +199,7 @@ class AllocationEngineTest {
         clock.advance(OFFER_HOLD);
         engine.tick();
 
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(0));
+        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
         assertThat(addressOf(engine.offer(SUBNET, client(3), Optional.empty()))).isEqualTo(ip("192.0.2.11"));
     }
 
@@ -207,14 +207,14 @@ class AllocationEngineTest {
     void requestsAreCheckedAgainstSubnetPoolsReservationsAndOtherClients() throws Exception {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"));
 
-        assertThat(engine.check(SUBNET, client(1), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(0));
+        assertThat(engine.check(SUBNET, client(1), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
         assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Refused("192.0.2.10 is held by another client"));
         assertThat(engine.check(SUBNET, client(2), ip("198.51.100.5")))
                 .isEqualTo(new RequestCheck.Refused("198.51.100.5 is not in subnet 192.0.2.0/24"));
         assertThat(engine.check(SUBNET, client(2), ip("192.0.2.12")))
                 .isEqualTo(new RequestCheck.Refused("192.0.2.12 is reserved for hw:1:00:00:5e:00:53:99"));
         assertThat(engine.check(SUBNET, client(2), ip("192.0.2.77"))).isInstanceOf(RequestCheck.Refused.class);
-        assertThat(engine.check(SUBNET, client(0x98), ip("192.0.2.50"))).as("reserved outside the pool").isEqualTo(new RequestCheck.Acceptable(-1));
+        assertThat(engine.check(SUBNET, client(0x98), ip("192.0.2.50"))).as("reserved outside the pool").isEqualTo(new RequestCheck.Acceptable(0));
     }
 
     @Test
@@ -226,6 +226,19 @@ class AllocationEngineTest {
 
         assertThat(engine.leaseOf(SUBNET, client(1))).map(Lease::address).contains(offered);
         assertThat(engine.usage(SUBNET, 0)).isEqualTo(new PoolUsage(4, 1, 1, 1, 0, 0));
+    }
+
+    @Test
+    void aFailedCommitIsUndoneSoTheAddressIsFreeAgain() throws Exception {
+        AllocationEngine engine = engine();
+        Lease pending = granted(1, "192.0.2.10");
+        engine.record(pending);
+
+        engine.restore(pending.address(), Optional.empty());
+
+        assertThat(engine.leaseAt(ip("192.0.2.10"))).isEmpty();
+        assertThat(engine.leaseOf(SUBNET, client(1))).isEmpty();
+        assertThat(addressOf(engine.offer(SUBNET, client(2), Optional.empty()))).isEqualTo(ip("192.0.2.10"));
     }
 
     @Test
