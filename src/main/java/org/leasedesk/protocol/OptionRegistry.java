@@ -244,7 +244,7 @@ public final class OptionRegistry {
                 });
             }
             case CLIENT_FQDN -> validateStructure(definition, () -> ClientFqdn.check(value));
-            case RELAY_AGENT_INFORMATION -> validateStructure(definition, () -> RelayAgentInformation.decode(value));
+            case RELAY_AGENT_INFORMATION -> validateStructure(definition, () -> RelayAgentInformation.check(value));
             case CLASSLESS_STATIC_ROUTES -> validateStructure(definition, () -> ClasslessStaticRoutes.decode(value));
             default -> {
                 // BINARY takes any bytes.
