@@ -61,11 +61,19 @@ public record ClientFqdn(int flags, int rcode1, int rcode2, String name) {
         return name.endsWith(".");
     }
 
-    public static ClientFqdn decode(byte[] value) throws MalformedPacketException {
+    /** Checks a received value without building anything: the codec's validation path. */
+    static void check(byte[] value) throws MalformedPacketException {
         if (value.length < 3) {
             throw new MalformedPacketException(MalformedPacketException.Reason.BAD_OPTION_LENGTH,
                     "client FQDN (81) needs at least 3 bytes (flags, rcode1, rcode2), got " + value.length);
         }
+        if ((value[0] & FLAG_ENCODED) != 0) {
+            DomainNames.checkUncompressed(value, 3, value.length);
+        }
+    }
+
+    public static ClientFqdn decode(byte[] value) throws MalformedPacketException {
+        check(value);
         int flags = value[0] & 0xff;
         String name = (flags & FLAG_ENCODED) != 0
                 ? DomainNames.readUncompressed(value, 3, value.length)

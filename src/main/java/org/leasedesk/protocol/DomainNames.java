@@ -66,12 +66,11 @@ final class DomainNames {
         }
     }
 
-    /** Reads exactly {@code data} as one uncompressed name (fully qualified or partial); see the class comment. */
-    static String readUncompressed(byte[] data, int from, int to) throws MalformedPacketException {
+    /** Checks that {@code data[from, to)} is exactly one uncompressed name, fully qualified or partial. */
+    static void checkUncompressed(byte[] data, int from, int to) throws MalformedPacketException {
         if (to - from > MAX_NAME) {
             throw badValue("domain name is " + (to - from) + " bytes; the limit is 255");
         }
-        StringBuilder text = new StringBuilder();
         int p = from;
         while (p < to) {
             int length = data[p] & 0xff;
@@ -80,7 +79,7 @@ final class DomainNames {
                     throw new MalformedPacketException(MalformedPacketException.Reason.BAD_OPTION_LENGTH,
                             "domain name has " + (to - p - 1) + " bytes after its root label");
                 }
-                return text.isEmpty() ? "." : text.append('.').toString();
+                return;
             }
             if (length > MAX_LABEL) {
                 throw badValue("domain name has a compression pointer or label type " + (length >>> 6) + " where none is allowed");
@@ -89,13 +88,26 @@ final class DomainNames {
                 throw new MalformedPacketException(MalformedPacketException.Reason.BAD_OPTION_LENGTH,
                         "domain name label of " + length + " bytes runs past the end of the option");
             }
+            checkLabel(data, p + 1, length);
+            p += 1 + length;
+        }
+    }
+
+    /** Reads exactly {@code data[from, to)} as one uncompressed name in the text form described above. */
+    static String readUncompressed(byte[] data, int from, int to) throws MalformedPacketException {
+        checkUncompressed(data, from, to);
+        StringBuilder text = new StringBuilder(to - from);
+        int p = from;
+        while (p < to && data[p] != 0) {
+            int length = data[p];
             if (!text.isEmpty()) {
                 text.append('.');
             }
-            appendLabel(data, p + 1, length, text);
+            text.append(new String(data, p + 1, length, StandardCharsets.US_ASCII));
             p += 1 + length;
         }
-        return text.toString();
+        boolean rooted = p < to;
+        return rooted ? text.append('.').toString() : text.toString();
     }
 
     /** Encodes fully qualified names one after another, pointing at earlier suffixes (RFC 1035 4.1.4). */
@@ -189,7 +201,8 @@ final class DomainNames {
                 if (!text.isEmpty()) {
                     text.append('.');
                 }
-                appendLabel(data, cursor + 1, length, text);
+                checkLabel(data, cursor + 1, length);
+                text.append(new String(data, cursor + 1, length, StandardCharsets.US_ASCII));
                 cursor += 1 + length;
             }
             if (text.isEmpty()) {
@@ -201,13 +214,12 @@ final class DomainNames {
         return names;
     }
 
-    private static void appendLabel(byte[] data, int from, int length, StringBuilder text) throws MalformedPacketException {
+    private static void checkLabel(byte[] data, int from, int length) throws MalformedPacketException {
         for (int i = from; i < from + length; i++) {
             int c = data[i] & 0xff;
             if (c <= ' ' || c > '~' || c == '.') {
                 throw badValue("domain name label contains byte 0x" + Integer.toHexString(c) + ", which is not allowed");
             }
-            text.append((char) c);
         }
     }
 

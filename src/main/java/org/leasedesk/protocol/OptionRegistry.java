@@ -239,12 +239,12 @@ public final class OptionRegistry {
                     if (definition.array()) {
                         DomainNames.decodeCompressed(value);
                     } else {
-                        DomainNames.readUncompressed(value, 0, value.length);
+                        DomainNames.checkUncompressed(value, 0, value.length);
                     }
                 });
             }
-            case CLIENT_FQDN -> validateStructure(definition, () -> ClientFqdn.decode(value));
-            case RELAY_AGENT_INFORMATION -> validateStructure(definition, () -> RelayAgentInformation.decode(value));
+            case CLIENT_FQDN -> validateStructure(definition, () -> ClientFqdn.check(value));
+            case RELAY_AGENT_INFORMATION -> validateStructure(definition, () -> RelayAgentInformation.check(value));
             case CLASSLESS_STATIC_ROUTES -> validateStructure(definition, () -> ClasslessStaticRoutes.decode(value));
             default -> {
                 // BINARY takes any bytes.

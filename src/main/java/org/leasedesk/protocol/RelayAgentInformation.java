@@ -86,11 +86,11 @@ public record RelayAgentInformation(List<SubOption> subOptions) {
         return subOptions.stream().filter(s -> s.code() == code).findFirst().map(SubOption::value);
     }
 
-    public static RelayAgentInformation decode(byte[] value) throws MalformedPacketException {
+    /** Checks a received value without building anything: the codec's validation path. */
+    static void check(byte[] value) throws MalformedPacketException {
         if (value.length == 0) {
             throw new MalformedPacketException(MalformedPacketException.Reason.BAD_OPTION_LENGTH, "relay agent information (82) is empty");
         }
-        List<SubOption> subOptions = new ArrayList<>();
         int p = 0;
         while (p < value.length) {
             if (p + 2 > value.length) {
@@ -107,8 +107,15 @@ public record RelayAgentInformation(List<SubOption> subOptions) {
                 throw new MalformedPacketException(MalformedPacketException.Reason.BAD_OPTION_LENGTH,
                         "relay agent sub-option " + code + " must be 4 bytes (an IPv4 address), got " + length);
             }
-            subOptions.add(new SubOption(code, Arrays.copyOfRange(value, p + 2, p + 2 + length)));
             p += 2 + length;
+        }
+    }
+
+    public static RelayAgentInformation decode(byte[] value) throws MalformedPacketException {
+        check(value);
+        List<SubOption> subOptions = new ArrayList<>();
+        for (int p = 0; p < value.length; p += 2 + (value[p + 1] & 0xff)) {
+            subOptions.add(new SubOption(value[p] & 0xff, Arrays.copyOfRange(value, p + 2, p + 2 + (value[p + 1] & 0xff))));
         }
         return new RelayAgentInformation(subOptions);
     }
