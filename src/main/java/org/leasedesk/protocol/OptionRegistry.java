@@ -329,7 +329,7 @@ public final class OptionRegistry {
                 if (!text.chars().allMatch(c -> c >= ' ' && c <= '~')) {
                     throw new IllegalArgumentException("'" + text + "' contains characters outside printable ASCII");
                 }
-                yield text.getBytes(StandardCharsets.US_ASCII);
+                yield unescapeCommas(text).getBytes(StandardCharsets.US_ASCII);
             }
             case FQDN -> {
                 List<String> names = items(text);
@@ -423,18 +423,26 @@ public final class OptionRegistry {
         return value;
     }
 
-    /** Comma-separated items, each stripped; an empty item is an error so typos do not vanish. */
+    /**
+     * Comma-separated items, each stripped; an empty item is an error so typos do not vanish. As in
+     * Kea, {@code \\,} is a comma inside an item rather than between items.
+     */
     private static List<String> items(String text) {
-        String[] raw = text.split(",", -1);
+        String[] raw = text.split("(?<!\\\\),", -1);
         List<String> items = new ArrayList<>(raw.length);
         for (int i = 0; i < raw.length; i++) {
-            String item = raw[i].strip();
+            String item = unescapeCommas(raw[i]).strip();
             if (item.isEmpty()) {
                 throw new IllegalArgumentException("value " + (i + 1) + " of '" + text.strip() + "' is empty");
             }
             items.add(item);
         }
         return items;
+    }
+
+    /** Kea's configuration text writes a literal comma as a backslash and a comma. */
+    private static String unescapeCommas(String text) {
+        return text.replace("\\,", ",");
     }
 
     private static String formatValid(OptionDefinition definition, byte[] value) {

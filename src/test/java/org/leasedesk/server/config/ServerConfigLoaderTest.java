@@ -186,6 +186,16 @@ class ServerConfigLoaderTest {
     }
 
     @Test
+    void escapedCommasInOptionTextAreLiteralCommasAsInKea() throws ConfigException {
+        ServerConfig config = loader.load("""
+                { "Dhcp4": { "option-data": [ { "name": "boot-file-name", "data": "EST5EDT4\\\\,M3.2.0/02:00\\\\,M11.1.0/02:00" } ] } }
+                """, "test.conf").config();
+
+        assertThat(new String(config.globalOptions().get(0).option().value(), java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("EST5EDT4,M3.2.0/02:00,M11.1.0/02:00");
+    }
+
+    @Test
     void inconsistentLifetimesAreRefused() {
         assertThat(errorsOf("""
                 { "Dhcp4": { "valid-lifetime": 3600, "renew-timer": 2000, "rebind-timer": 1000,
