@@ -4,9 +4,14 @@ package org.leasedesk.lease;
  * Hostnames arrive from clients (option 12, option 81) and end up in tables, exports and logs, so
  * only printable text is accepted: a crafted name must not be able to poison the store or a report.
  */
-final class Hostnames {
+public final class Hostnames {
 
     private Hostnames() {}
+
+    /** Whether a name a client sent may be stored as a lease's hostname. */
+    public static boolean isAcceptable(String hostname) {
+        return hostname.length() <= Lease.MAX_HOSTNAME_LENGTH && hostname.chars().allMatch(c -> c >= 0x20 && c != 0x7F);
+    }
 
     static void requireValid(String hostname) {
         if (hostname.length() > Lease.MAX_HOSTNAME_LENGTH) {

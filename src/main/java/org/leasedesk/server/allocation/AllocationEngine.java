@@ -179,11 +179,14 @@ public final class AllocationEngine {
         return Optional.ofNullable(lastAddressOf.get(new Binding(subnetId, client))).map(leases::get);
     }
 
-    /** Active leases whose lifetime has ended by now, oldest expiry first, at most {@code limit}. */
+    /**
+     * Leases due for reclamation, oldest first, at most {@code limit}: active leases whose lifetime has
+     * ended, and declined addresses whose probation has.
+     */
     public List<Lease> expired(int limit) {
         Instant now = clock.instant();
         return leases.values().stream()
-                .filter(lease -> lease.state() == LeaseState.ACTIVE && lease.isExpiredAt(now))
+                .filter(lease -> lease.state().holdsAddress() && lease.isExpiredAt(now))
                 .sorted(java.util.Comparator.comparing(Lease::expiry))
                 .limit(limit)
                 .toList();

@@ -1,0 +1,309 @@
+package org.leasedesk.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.LeaseEventType;
+import org.leasedesk.lease.LeaseState;
+import org.leasedesk.lease.PoolUsage;
+import org.leasedesk.protocol.DhcpCodec;
+import org.leasedesk.protocol.DhcpMessage;
+import org.leasedesk.protocol.MalformedPacketException;
+import org.leasedesk.server.allocation.AllocationEngine;
+import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.store.LeaseChange;
+import org.leasedesk.store.LeaseDatabase;
+import org.leasedesk.store.LeaseLoad;
+import org.leasedesk.store.LeaseRepository;
+import org.leasedesk.store.LeaseWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The embedded DHCPv4 server: an object the desktop and the {@code serve} command start, observe
+ * and stop.
+ *
+ * <p>Three threads: the receive thread only moves datagrams into a bounded queue (shedding load when
+ * it is full); the packet thread decodes, decides and owns the allocation engine, and also runs
+ * reclamation; the lease writer commits changes in batches. An ACK is sent by the writer's
+ * completion, so it never leaves before its lease is committed; when a commit fails, the packet
+ * thread puts the address back as the store still has it.
+ */
+public final class DhcpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DhcpServer.class);
+    private static final int MAX_DATAGRAM = 65_535;
+
+    private final ServerConfig config;
+    private final ServerOptions options;
+    private final Clock clock;
+    private final ServerListener listener;
+    private final DhcpCodec codec = new DhcpCodec();
+    private final ServerStatistics statistics = new ServerStatistics();
+    private final DatagramChannel channel;
+    private final LeaseWriter writer;
+    private final AllocationEngine engine;
+    private final PacketProcessor processor;
+    private final BlockingQueue<Received> inbound;
+    private final Queue<Runnable> internal = new ConcurrentLinkedQueue<>();
+    private final Thread receiveThread;
+    private final Thread packetThread;
+    private volatile boolean running = true;
+
+    private record Received(byte[] bytes, SocketAddress source) {}
+
+    private DhcpServer(ServerConfig config, ServerOptions options, LeaseDatabase database, LeaseWriter.Settings writerSettings,
+                       Clock clock, ServerListener listener) throws ServerStartException {
+        this.config = config;
+        this.options = options;
+        this.clock = clock;
+        this.listener = listener;
+        LeaseLoad load = new LeaseRepository(database).loadAll();
+        load.rejected().forEach(row -> log.warn("skipped a stored lease that does not validate: {}", row));
+        this.engine = new AllocationEngine(config, load.leases(), options.offerHold(), clock);
+        this.processor = new PacketProcessor(config, engine, options, clock);
+        this.inbound = new ArrayBlockingQueue<>(options.receiveQueueCapacity());
+        this.channel = open(options);
+        this.writer = new LeaseWriter(database, writerSettings, clock, alarm -> listener.alarm(alarm));
+        this.packetThread = Thread.ofPlatform().name("dhcp-packets").daemon(false).unstarted(this::processLoop);
+        this.receiveThread = Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(this::receiveLoop);
+        log.info("serving {} subnet(s) on {} as {} with {} stored lease(s)", config.subnets().size(), options.listen(),
+                options.serverIdentifier(), load.leases().size());
+    }
+
+    /** Opens the socket, loads the stored leases and starts serving. */
+    public static DhcpServer start(ServerConfig config, ServerOptions options, LeaseDatabase database,
+                                   LeaseWriter.Settings writerSettings, Clock clock, ServerListener listener)
+            throws ServerStartException {
+        DhcpServer server = new DhcpServer(config, options, database, writerSettings, clock, listener);
+        server.packetThread.start();
+        server.receiveThread.start();
+        return server;
+    }
+
+    private static DatagramChannel open(ServerOptions options) throws ServerStartException {
+        DatagramChannel channel = null;
+        try {
+            channel = DatagramChannel.open(StandardProtocolFamily.INET);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
+            channel.bind(options.listen());
+            return channel;
+        } catch (BindException e) {
+            closeQuietly(channel);
+            String reason = String.valueOf(e.getMessage());
+            if (reason.contains("ermission")) {
+                throw new ServerStartException("port " + options.serverPort() + " needs privileges: run LeaseDesk as root, or let"
+                        + " its Java bind low ports with 'setcap cap_net_bind_service=+ep' on the java binary", e);
+            }
+            throw new ServerStartException("cannot listen on " + options.listen() + ": " + reason
+                    + " (is another DHCP server running? 'ss -ulpn sport = :" + options.serverPort() + "' shows who holds the port)", e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new ServerStartException("cannot open a UDP socket on " + options.listen() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void receiveLoop() {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        while (running) {
+            try {
+                buffer.clear();
+                SocketAddress source = channel.receive(buffer);
+                buffer.flip();
+                if (!inbound.offer(new Received(Arrays.copyOf(buffer.array(), buffer.limit()), source))) {
+                    statistics.dropped(DropReason.QUEUE_FULL);
+                }
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException e) {
+                log.warn("receiving on {} failed: {}", options.listen(), e.getMessage());
+            }
+        }
+    }
+
+    private void processLoop() {
+        Instant nextReclamation = clock.instant().plus(config.reclamation().interval());
+        while (running || !inbound.isEmpty()) {
+            for (Runnable task; (task = internal.poll()) != null; ) {
+                task.run();
+            }
+            try {
+                Received received = inbound.poll(100, TimeUnit.MILLISECONDS);
+                if (received != null) {
+                    handle(received);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A bug for one packet must not stop the server for everyone: log it with the packet's context and go on.
+                log.error("handling a packet failed", e);
+            }
+            if (!clock.instant().isBefore(nextReclamation)) {
+                reclaim();
+                nextReclamation = clock.instant().plus(config.reclamation().interval());
+            }
+        }
+    }
+
+    private void handle(Received received) {
+        DhcpMessage request;
+        try {
+            request = codec.decode(received.bytes());
+        } catch (MalformedPacketException e) {
+            statistics.dropped(DropReason.MALFORMED);
+            log.debug("dropped a malformed packet from {}: {}", received.source(), e.getMessage());
+            return;
+        }
+        request.messageType().ifPresent(statistics::received);
+        MDC.put("xid", String.format("0x%08x", request.xid()));
+        MDC.put("mac", request.hardwareAddress().toString());
+        try {
+            switch (processor.handle(request)) {
+                case Decision.Reply reply -> send(reply);
+                case Decision.Commit commit -> commit(commit);
+                case Decision.Drop drop -> {
+                    statistics.dropped(drop.reason());
+                    log.debug("no reply ({}): {}", drop.reason().description(), drop.detail());
+                }
+            }
+        } finally {
+            MDC.remove("xid");
+            MDC.remove("mac");
+        }
+    }
+
+    /** Stores the change; the reply leaves only once the commit succeeded. */
+    private void commit(Decision.Commit commit) {
+        Lease lease = commit.change().lease();
+        writer.submit(commit.change()).whenComplete((stored, failure) -> {
+            if (failure == null) {
+                commit.reply().ifPresent(this::send);
+                listener.leaseChanged(commit.change().event());
+            } else {
+                statistics.dropped(DropReason.STORE_REJECTED);
+                log.error("not acknowledging {} for {}: the lease store did not take it ({})", lease.address(), lease.clientKey(),
+                        failure.getMessage());
+                internal.add(() -> engine.restore(lease.address(), commit.before()));
+            }
+        });
+    }
+
+    private void send(Decision.Reply reply) {
+        DhcpMessage message = reply.message();
+        try {
+            byte[] bytes = codec.encode(message, reply.maxMessageSize());
+            channel.send(ByteBuffer.wrap(bytes), reply.destination());
+            message.messageType().ifPresent(statistics::sent);
+            log.debug("sent {} to {}", message.summary(), reply.destination());
+        } catch (IllegalArgumentException e) {
+            statistics.dropped(DropReason.REPLY_TOO_LARGE);
+            log.warn("reply to {} does not fit {} bytes: {}", message.hardwareAddress(), reply.maxMessageSize(), e.getMessage());
+        } catch (IOException e) {
+            log.warn("sending {} to {} failed: {}", message.summary(), reply.destination(), e.getMessage());
+        }
+    }
+
+    /** Bounded work per cycle: expires ended leases and ends finished probations, at most max-reclaim-leases of them. */
+    private void reclaim() {
+        engine.tick();
+        Instant now = clock.instant();
+        List<Lease> due = engine.expired(config.reclamation().maxLeasesPerCycle());
+        for (Lease lease : due) {
+            boolean probation = lease.state() == LeaseState.DECLINED;
+            Lease next = probation ? lease.reclaimed(now) : lease.expired(now);
+            engine.record(next);
+            commit(new Decision.Commit(new LeaseChange(next, LeaseEvent.of(probation ? LeaseEventType.RECLAIMED : LeaseEventType.EXPIRED,
+                    next, now, probation ? "decline probation ended" : "lease lifetime ended")), Optional.of(lease), Optional.empty()));
+        }
+        if (due.size() == config.reclamation().maxLeasesPerCycle()) {
+            log.warn("reclamation left expired leases for the next cycle ({} per cycle)", due.size());
+        }
+    }
+
+    /** Packet counters and drops by reason. */
+    public ServerStatistics.Snapshot statistics() {
+        return statistics.snapshot();
+    }
+
+    /** The usage of every pool, computed on the packet thread (which owns the engine). */
+    public CompletableFuture<List<SubnetUsage>> usage() {
+        return onPacketThread(() -> config.subnets().stream()
+                .flatMap(subnet -> IntStream.range(0, subnet.pools().size())
+                        .mapToObj(i -> new SubnetUsage(subnet.id(), i + 1, subnet.pools().get(i).pool().toString(),
+                                engine.usage(subnet.id(), i))))
+                .toList());
+    }
+
+    /** A pool's figures for display: subnet id, pool id (1 and up), its range, and its usage. */
+    public record SubnetUsage(long subnetId, long poolId, String range, PoolUsage usage) {}
+
+    private <T> CompletableFuture<T> onPacketThread(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        internal.add(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The address and port the server receives on (the port is chosen by the system when 0 was asked). */
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("the server socket is closed", e);
+        }
+    }
+
+    /** Stops receiving, answers what was already received, and flushes every pending commit. */
+    @Override
+    public void close() {
+        running = false;
+        closeQuietly(channel);
+        try {
+            receiveThread.join(2000);
+            packetThread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close();
+        log.info("stopped; {}", statistics.snapshot());
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("closing the server socket: {}", e.getMessage());
+            }
+        }
+    }
+}

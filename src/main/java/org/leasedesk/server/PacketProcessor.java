@@ -1,0 +1,384 @@
+package org.leasedesk.server;
+
+import java.net.Inet4Address;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.leasedesk.lease.ClientKey;
+import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.Hostnames;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.LeaseEventType;
+import org.leasedesk.lease.LeaseState;
+import org.leasedesk.lease.Octets;
+import org.leasedesk.lease.RelayInfo;
+import org.leasedesk.protocol.DhcpCodec;
+import org.leasedesk.protocol.DhcpMessage;
+import org.leasedesk.protocol.DhcpOption;
+import org.leasedesk.protocol.MessageType;
+import org.leasedesk.protocol.RelayAgentInformation;
+import org.leasedesk.server.allocation.Allocation;
+import org.leasedesk.server.allocation.AllocationEngine;
+import org.leasedesk.server.allocation.RequestCheck;
+import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.server.config.ServerConfig.ConfiguredOption;
+import org.leasedesk.server.config.ServerConfig.Lifetimes;
+import org.leasedesk.server.config.ServerConfig.Reservation;
+import org.leasedesk.server.config.ServerConfig.SubnetConfig;
+import org.leasedesk.store.LeaseChange;
+
+/**
+ * The server's decisions, RFC 2131 section 4.3: which subnet serves a request, what to offer,
+ * whether to acknowledge or NAK, what a RELEASE, DECLINE or INFORM changes. It decides only; the
+ * server sends, stores and counts. Owned by the packet thread, like the allocation engine.
+ */
+final class PacketProcessor {
+
+    /** Options the reply builders set themselves; configured values never replace them. */
+    private static final List<Integer> SET_BY_SERVER = List.of(1, 12, 51, 53, 54, 58, 59, 61, 82);
+    private static final int HOST_NAME = 12;
+
+    private final ServerConfig config;
+    private final AllocationEngine engine;
+    private final ServerOptions options;
+    private final Clock clock;
+    private final Inet4Address serverId;
+
+    PacketProcessor(ServerConfig config, AllocationEngine engine, ServerOptions options, Clock clock) {
+        this.config = config;
+        this.engine = engine;
+        this.options = options;
+        this.clock = clock;
+        this.serverId = options.serverIdentifier().toInetAddress();
+    }
+
+    Decision handle(DhcpMessage request) {
+        if (!request.isRequest()) {
+            return drop(DropReason.NOT_A_REQUEST, request);
+        }
+        Optional<MessageType> type = request.messageType();
+        if (type.isEmpty()) {
+            return drop(DropReason.NO_MESSAGE_TYPE, request);
+        }
+        return switch (type.get()) {
+            case DISCOVER -> withSubnetAndClient(request, this::discover);
+            case REQUEST -> withSubnetAndClient(request, this::request);
+            case RELEASE -> release(request);
+            case DECLINE -> decline(request);
+            case INFORM -> inform(request);
+            default -> drop(DropReason.UNSUPPORTED_MESSAGE_TYPE, request);
+        };
+    }
+
+    private interface ClientHandler {
+        Decision handle(DhcpMessage request, SubnetConfig subnet, ClientKey client);
+    }
+
+    private Decision withSubnetAndClient(DhcpMessage request, ClientHandler handler) {
+        Optional<SubnetConfig> subnet = subnetFor(request);
+        if (subnet.isEmpty()) {
+            return drop(DropReason.NO_SUBNET, request);
+        }
+        Optional<ClientKey> client = clientKey(request, subnet.get());
+        if (client.isEmpty()) {
+            return drop(DropReason.NO_CLIENT_IDENTITY, request);
+        }
+        return handler.handle(request, subnet.get(), client.get());
+    }
+
+    private Decision discover(DhcpMessage request, SubnetConfig subnet, ClientKey client) {
+        Allocation allocation = engine.offer(subnet.id(), client, request.requestedAddress().map(Ipv4Address::of));
+        if (!(allocation instanceof Allocation.Offered offered)) {
+            return drop(DropReason.POOL_EXHAUSTED, request);
+        }
+        long lifetime = lifetime(request, subnet.lifetimes());
+        DhcpMessage.Builder offer = DhcpMessage.offer(request, serverId, offered.address().toInetAddress(), lifetime);
+        complete(offer, request, subnet, offered.poolId(), reservationOf(subnet, client), lifetime);
+        return reply(offer.build(), request, MessageType.OFFER);
+    }
+
+    private Decision request(DhcpMessage request, SubnetConfig subnet, ClientKey client) {
+        Optional<Ipv4Address> requested = request.requestedAddress().map(Ipv4Address::of);
+        Ipv4Address ciaddr = Ipv4Address.of(request.ciaddr());
+        Optional<Inet4Address> chosenServer = request.serverIdentifier();
+        if (chosenServer.isPresent()) {
+            // SELECTING: the client answers one server's offer; the others forget theirs silently.
+            if (!chosenServer.get().equals(serverId)) {
+                engine.withdrawOffer(subnet.id(), client);
+                return drop(DropReason.OTHER_SERVER_CHOSEN, request);
+            }
+            return requested.map(address -> bind(request, subnet, client, address))
+                    .orElseGet(() -> drop(DropReason.MISSING_REQUESTED_ADDRESS, request));
+        }
+        if (requested.isPresent() && ciaddr.isAny()) {
+            // INIT-REBOOT: the client remembers an address; NAK if it is wrong, silence if we know nothing of it.
+            Ipv4Address address = requested.get();
+            if (!subnet.subnet().contains(address)) {
+                return nak(request, address + " is not on this network (" + subnet.subnet() + ")");
+            }
+            boolean known = engine.leaseOf(subnet.id(), client).isPresent() || engine.leaseAt(address).isPresent();
+            if (!known && !subnet.authoritative()) {
+                return drop(DropReason.UNKNOWN_CLIENT, request);
+            }
+            return bind(request, subnet, client, address);
+        }
+        if (!ciaddr.isAny()) {
+            // RENEWING (unicast) or REBINDING (broadcast): the client is using ciaddr.
+            if (!subnet.subnet().contains(ciaddr)) {
+                return nak(request, ciaddr + " is not on this network (" + subnet.subnet() + ")");
+            }
+            return bind(request, subnet, client, ciaddr);
+        }
+        return drop(DropReason.MISSING_REQUESTED_ADDRESS, request);
+    }
+
+    /** Acknowledges {@code address} for the client once the lease is stored, or NAKs with the reason. */
+    private Decision bind(DhcpMessage request, SubnetConfig subnet, ClientKey client, Ipv4Address address) {
+        RequestCheck check = engine.check(subnet.id(), client, address);
+        if (check instanceof RequestCheck.Refused refused) {
+            return nak(request, refused.reason());
+        }
+        long poolId = ((RequestCheck.Acceptable) check).poolId();
+        Instant now = clock.instant();
+        long lifetime = lifetime(request, subnet.lifetimes());
+        Optional<Reservation> reservation = reservationOf(subnet, client);
+        Optional<Lease> before = engine.leaseAt(address);
+        RelayInfo relay = relayOf(request);
+        boolean sameClient = before.filter(lease -> lease.clientKey().equals(client)).isPresent();
+        Lease lease = sameClient && before.get().state().canBecome(LeaseState.ACTIVE)
+                ? before.get().renewed(now, Duration.ofSeconds(lifetime), relay)
+                : Lease.granted(address, hardwareOf(request), clientIdOf(request, subnet), hostnameOf(request, reservation),
+                        subnet.id(), poolId, now, Duration.ofSeconds(lifetime), relay);
+        LeaseEventType type = sameClient && before.get().state() == LeaseState.ACTIVE ? LeaseEventType.RENEWED : LeaseEventType.GRANTED;
+        engine.record(lease);
+
+        DhcpMessage.Builder ack = DhcpMessage.ack(request, serverId, address.toInetAddress(), lifetime);
+        complete(ack, request, subnet, poolId, reservation, lifetime);
+        DhcpMessage message = ack.build();
+        return new Decision.Commit(new LeaseChange(lease, LeaseEvent.of(type, lease, now, request.summary())), before,
+                Optional.of(new Decision.Reply(message, ReplyRouting.destination(request, MessageType.ACK, options), maxSizeOf(request))));
+    }
+
+    private Decision release(DhcpMessage request) {
+        return ownedLease(request, Ipv4Address.of(request.ciaddr()))
+                .<Decision>map(lease -> commitWithoutReply(lease, lease.released(clock.instant()), LeaseEventType.RELEASED, request))
+                .orElseGet(() -> drop(DropReason.RELEASE_NOT_OURS, request));
+    }
+
+    /** Only the lease's owner may decline it (a forged DECLINE must not take addresses out of use). */
+    private Decision decline(DhcpMessage request) {
+        return request.requestedAddress().map(Ipv4Address::of)
+                .flatMap(address -> ownedLease(request, address))
+                .<Decision>map(lease -> commitWithoutReply(lease, lease.declined(clock.instant(), config.declineProbation()),
+                        LeaseEventType.DECLINED, request))
+                .orElseGet(() -> drop(DropReason.RELEASE_NOT_OURS, request));
+    }
+
+    private Decision inform(DhcpMessage request) {
+        Optional<SubnetConfig> subnet = Optional.of(Ipv4Address.of(request.ciaddr()))
+                .filter(ciaddr -> !ciaddr.isAny() && request.giaddr().equals(Ipv4Address.ANY.toInetAddress()))
+                .flatMap(this::subnetContaining)
+                .or(() -> subnetFor(request));
+        if (subnet.isEmpty()) {
+            return drop(DropReason.NO_SUBNET, request);
+        }
+        DhcpMessage.Builder ack = DhcpMessage.informAck(request, serverId);
+        Optional<Reservation> reservation = clientKey(request, subnet.get()).flatMap(client -> reservationOf(subnet.get(), client));
+        addConfiguredOptions(ack, request, subnet.get(), subnet.get().subnet().contains(Ipv4Address.of(request.ciaddr()))
+                ? poolIdOf(subnet.get(), Ipv4Address.of(request.ciaddr())) : 0, reservation);
+        return reply(ack.build(), request, MessageType.ACK);
+    }
+
+    private Optional<Lease> ownedLease(DhcpMessage request, Ipv4Address address) {
+        return engine.leaseAt(address)
+                .filter(lease -> lease.state() == LeaseState.ACTIVE)
+                .filter(lease -> config.subnets().stream().filter(s -> s.id() == lease.subnetId()).findFirst()
+                        .flatMap(subnet -> clientKey(request, subnet))
+                        .filter(lease.clientKey()::equals)
+                        .isPresent());
+    }
+
+    private Decision commitWithoutReply(Lease before, Lease after, LeaseEventType type, DhcpMessage request) {
+        engine.record(after);
+        return new Decision.Commit(new LeaseChange(after, LeaseEvent.of(type, after, clock.instant(), request.summary())),
+                Optional.of(before), Optional.empty());
+    }
+
+    private Decision nak(DhcpMessage request, String reason) {
+        return reply(DhcpMessage.nak(request, serverId, reason).build(), request, MessageType.NAK);
+    }
+
+    private Decision reply(DhcpMessage message, DhcpMessage request, MessageType type) {
+        return new Decision.Reply(message, ReplyRouting.destination(request, type, options), maxSizeOf(request));
+    }
+
+    private static int maxSizeOf(DhcpMessage request) {
+        return request.maxMessageSize().orElse(DhcpCodec.DEFAULT_MAX_MESSAGE_SIZE);
+    }
+
+    private static Decision drop(DropReason reason, DhcpMessage request) {
+        return new Decision.Drop(reason, request.summary());
+    }
+
+    /**
+     * The subnet for a request: an explicit selector (option 118, or the relay's link selection),
+     * then the relay's address (giaddr, or a subnet naming the relay), then the served link.
+     */
+    private Optional<SubnetConfig> subnetFor(DhcpMessage request) {
+        Ipv4Address giaddr = Ipv4Address.of(request.giaddr());
+        Optional<Ipv4Address> selector = request.subnetSelection().map(Ipv4Address::of)
+                .or(() -> giaddr.isAny() ? Optional.empty()
+                        : request.relayAgentInformation().flatMap(RelayAgentInformation::linkSelection).map(Ipv4Address::of));
+        if (selector.isPresent()) {
+            return subnetContaining(selector.get());
+        }
+        if (!giaddr.isAny()) {
+            return config.subnets().stream().filter(s -> s.relayAddresses().contains(giaddr)).findFirst()
+                    .or(() -> subnetContaining(giaddr));
+        }
+        return config.subnets().stream()
+                .filter(s -> s.interfaceName().isPresent() && s.interfaceName().equals(options.interfaceName()))
+                .findFirst()
+                .or(() -> subnetContaining(options.serverIdentifier()));
+    }
+
+    private Optional<SubnetConfig> subnetContaining(Ipv4Address address) {
+        return config.subnets().stream().filter(s -> s.subnet().contains(address)).findFirst();
+    }
+
+    /** RFC 2131 4.2: the client identifier when the client sends one (and the subnet matches on it), else the hardware address. */
+    private static Optional<ClientKey> clientKey(DhcpMessage request, SubnetConfig subnet) {
+        Octets clientId = clientIdOf(request, subnet);
+        if (!clientId.isEmpty()) {
+            return Optional.of(new ClientKey.ByClientId(clientId));
+        }
+        HardwareAddress hardware = hardwareOf(request);
+        return hardware.isKnown() ? Optional.of(new ClientKey.ByHardware(hardware)) : Optional.empty();
+    }
+
+    /** A client identifier of fewer than two bytes (type plus value) cannot identify anyone: ignored. */
+    private static Octets clientIdOf(DhcpMessage request, SubnetConfig subnet) {
+        return request.clientIdentifier()
+                .filter(id -> subnet.matchClientId() && id.length >= 2 && id.length <= 255)
+                .map(Octets::of)
+                .orElse(Octets.EMPTY);
+    }
+
+    private static HardwareAddress hardwareOf(DhcpMessage request) {
+        try {
+            return HardwareAddress.of(request.htype(), request.hardwareAddress());
+        } catch (IllegalArgumentException unusable) {
+            return HardwareAddress.NONE;
+        }
+    }
+
+    private static String hostnameOf(DhcpMessage request, Optional<Reservation> reservation) {
+        return reservation.flatMap(Reservation::hostname)
+                .or(() -> request.hostName().filter(Hostnames::isAcceptable))
+                .orElse("");
+    }
+
+    private static RelayInfo relayOf(DhcpMessage request) {
+        Ipv4Address giaddr = Ipv4Address.of(request.giaddr());
+        if (giaddr.isAny()) {
+            return RelayInfo.NONE;
+        }
+        Optional<RelayAgentInformation> information = request.relayAgentInformation();
+        return new RelayInfo(giaddr,
+                information.flatMap(RelayAgentInformation::circuitId).map(Octets::of).orElse(Octets.EMPTY),
+                information.flatMap(RelayAgentInformation::remoteId).map(Octets::of).orElse(Octets.EMPTY));
+    }
+
+    private Optional<Reservation> reservationOf(SubnetConfig subnet, ClientKey client) {
+        Optional<Reservation> inSubnet = subnet.reservationScope().inSubnet()
+                ? subnet.reservations().stream().filter(r -> r.client().equals(client)).findFirst() : Optional.empty();
+        return inSubnet.or(() -> subnet.reservationScope().global()
+                ? config.globalReservations().stream().filter(r -> r.client().equals(client)).findFirst() : Optional.empty());
+    }
+
+    private static long poolIdOf(SubnetConfig subnet, Ipv4Address address) {
+        for (int i = 0; i < subnet.pools().size(); i++) {
+            if (subnet.pools().get(i).pool().contains(address)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The client may ask for a lease time (option 51); it gets it within the subnet's bounds. */
+    private static long lifetime(DhcpMessage request, Lifetimes lifetimes) {
+        long asked = request.leaseTime().orElse(lifetimes.valid());
+        return Math.max(lifetimes.min(), Math.min(lifetimes.max(), asked));
+    }
+
+    /** T1 and T2 as configured, or derived from the lifetime when asked to, and only when they fit inside it. */
+    private static OptionalLong[] teeTimes(Lifetimes lifetimes, long lifetime) {
+        OptionalLong t1 = lifetimes.renew();
+        OptionalLong t2 = lifetimes.rebind();
+        if (lifetimes.calculateTeeTimes()) {
+            t1 = t1.isPresent() ? t1 : OptionalLong.of((long) (lifetime * lifetimes.t1Percent()));
+            t2 = t2.isPresent() ? t2 : OptionalLong.of((long) (lifetime * lifetimes.t2Percent()));
+        }
+        OptionalLong rebind = t2.isPresent() && t2.getAsLong() < lifetime ? t2 : OptionalLong.empty();
+        long limit = rebind.isPresent() ? rebind.getAsLong() : lifetime;
+        OptionalLong renew = t1.isPresent() && t1.getAsLong() < limit ? t1 : OptionalLong.empty();
+        return new OptionalLong[] {renew, rebind};
+    }
+
+    /** Lease times, the subnet mask, boot fields and the options the client asked for or the admin always sends. */
+    private void complete(DhcpMessage.Builder reply, DhcpMessage request, SubnetConfig subnet, long poolId,
+                          Optional<Reservation> reservation, long lifetime) {
+        OptionalLong[] tee = teeTimes(subnet.lifetimes(), lifetime);
+        tee[0].ifPresent(reply::renewalTime);
+        tee[1].ifPresent(reply::rebindingTime);
+        addConfiguredOptions(reply, request, subnet, poolId, reservation);
+    }
+
+    private void addConfiguredOptions(DhcpMessage.Builder reply, DhcpMessage request, SubnetConfig subnet, long poolId,
+                                      Optional<Reservation> reservation) {
+        reply.subnetMask(subnet.subnet().mask().toInetAddress());
+        ServerConfig.BootFields boot = reservation.map(Reservation::boot).orElse(subnet.boot());
+        boot.nextServer().ifPresent(next -> reply.siaddr(next.toInetAddress()));
+        if (!boot.serverHostname().isEmpty()) {
+            reply.serverName(boot.serverHostname());
+        }
+        if (!boot.bootFileName().isEmpty()) {
+            reply.bootFile(boot.bootFileName());
+        }
+        // The most specific level wins: reservation, pool, subnet, global.
+        Map<Integer, ConfiguredOption> available = new LinkedHashMap<>();
+        reservation.ifPresent(r -> r.options().forEach(o -> available.putIfAbsent(o.option().code(), o)));
+        if (poolId > 0) {
+            subnet.pools().get((int) poolId - 1).options().forEach(o -> available.putIfAbsent(o.option().code(), o));
+        }
+        subnet.options().forEach(o -> available.putIfAbsent(o.option().code(), o));
+        config.globalOptions().forEach(o -> available.putIfAbsent(o.option().code(), o));
+
+        List<Integer> asked = request.parameterRequestList();
+        List<DhcpOption> chosen = new ArrayList<>();
+        for (int code : asked) {
+            ConfiguredOption option = available.get(code);
+            if (option != null && !SET_BY_SERVER.contains(code)) {
+                chosen.add(option.option());
+            }
+        }
+        available.values().stream()
+                .filter(o -> o.alwaysSend() && !asked.contains(o.option().code()) && !SET_BY_SERVER.contains(o.option().code()))
+                .forEach(o -> chosen.add(o.option()));
+        chosen.forEach(reply::option);
+        reservation.flatMap(Reservation::hostname)
+                .filter(name -> asked.contains(HOST_NAME) || request.hostName().isPresent())
+                .ifPresent(reply::hostName);
+        if (!config.echoClientId()) {
+            reply.removeOption(61);
+        }
+    }
+}
