@@ -55,5 +55,19 @@ public final class ServerStatistics {
         public long dropped(DropReason reason) {
             return dropped.getOrDefault(reason, 0L);
         }
+
+        /** Only what happened: "received DISCOVER=3 REQUEST=3, sent OFFER=3 ACK=3, dropped MALFORMED=1". */
+        @Override
+        public String toString() {
+            return "received " + nonZero(received) + ", sent " + nonZero(sent) + ", dropped " + nonZero(dropped);
+        }
+
+        private static <K extends Enum<K>> String nonZero(Map<K, Long> counters) {
+            String listed = counters.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey().name() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            return listed.isEmpty() ? "nothing" : listed;
+        }
     }
 }

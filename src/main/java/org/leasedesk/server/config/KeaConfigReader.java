@@ -41,24 +41,43 @@ public final class KeaConfigReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** A configuration whose keys all passed: its {@code Dhcp4} section and the warnings to show. */
-    public record Document(String source, JsonNode dhcp4, List<ConfigProblem> warnings) {
+    /** A configuration's {@code Dhcp4} section and what was found in it; from {@link #read}, only warnings. */
+    public record Document(String source, JsonNode dhcp4, List<ConfigProblem> problems) {
         public Document {
-            warnings = List.copyOf(warnings);
+            problems = List.copyOf(problems);
+        }
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR);
+        }
+
+        public List<ConfigProblem> warnings() {
+            return problems.stream().filter(p -> p.severity() == ConfigProblem.Severity.WARNING).toList();
         }
     }
 
     public Document read(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of(ConfigProblem.error("(file)", "cannot read it: " + e.getMessage())));
+        Document document = readAll(file);
+        if (document.hasErrors()) {
+            throw new ConfigException(file.toString(), document.problems());
         }
-        return read(text, file.toString());
+        return document;
     }
 
     public Document read(String text, String source) throws ConfigException {
+        Document document = readAll(text, source);
+        if (document.hasErrors()) {
+            throw new ConfigException(source, document.problems());
+        }
+        return document;
+    }
+
+    /**
+     * Checks every key and returns the document with all its problems, errors included, so the
+     * meaning of the file can be checked in the same pass. Only text that is not JSON at all, or has
+     * no Dhcp4 section, is refused here.
+     */
+    Document readAll(String text, String source) throws ConfigException {
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -74,10 +93,20 @@ public final class KeaConfigReader {
                 problems.add(ConfigProblem.error("(top level)", "there is no \"Dhcp4\" section"));
             }
         }
-        if (problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR)) {
+        if (root == null || !root.isObject() || !root.path("Dhcp4").isObject()) {
             throw new ConfigException(source, problems);
         }
         return new Document(source, root.get("Dhcp4"), problems);
+    }
+
+    Document readAll(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(ConfigProblem.error("(file)", "cannot read it: " + e.getMessage())));
+        }
+        return readAll(text, file.toString());
     }
 
     private static void check(JsonNode node, Shape shape, String path, List<ConfigProblem> problems) {

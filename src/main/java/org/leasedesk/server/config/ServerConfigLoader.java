@@ -59,16 +59,26 @@ public final class ServerConfigLoader {
     }
 
     public Loaded load(Path file) throws ConfigException {
-        return map(reader.read(file));
+        return map(reader.readAll(file));
     }
 
     public Loaded load(String text, String source) throws ConfigException {
-        return map(reader.read(text, source));
+        return map(reader.readAll(text, source));
     }
 
+    /** Checks the meaning even when keys were refused, so an admin sees every problem in one pass. */
     private Loaded map(KeaConfigReader.Document document) throws ConfigException {
-        Mapping mapping = new Mapping(document.warnings());
-        ServerConfig config = mapping.server(document.dhcp4());
+        Mapping mapping = new Mapping(document.problems());
+        ServerConfig config;
+        try {
+            config = mapping.server(document.dhcp4());
+        } catch (RuntimeException unreadable) {
+            // Only a file whose keys were already refused can be shaped oddly enough to get here.
+            if (document.hasErrors()) {
+                throw new ConfigException(document.source(), document.problems());
+            }
+            throw unreadable;
+        }
         if (mapping.failed()) {
             throw new ConfigException(document.source(), mapping.problems);
         }
@@ -80,8 +90,8 @@ public final class ServerConfigLoader {
 
         private final List<ConfigProblem> problems;
 
-        Mapping(List<ConfigProblem> warnings) {
-            this.problems = new ArrayList<>(warnings);
+        Mapping(List<ConfigProblem> found) {
+            this.problems = new ArrayList<>(found);
         }
 
         boolean failed() {

@@ -1,0 +1,129 @@
+package org.leasedesk.app;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.platform.LocalInterface;
+import org.leasedesk.platform.LocalInterfaces;
+import org.leasedesk.protocol.OptionRegistry;
+import org.leasedesk.server.DhcpServer;
+import org.leasedesk.server.ServerListener;
+import org.leasedesk.server.ServerOptions;
+import org.leasedesk.server.ServerStartException;
+import org.leasedesk.server.config.ConfigException;
+import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.store.LeaseDatabase;
+import org.leasedesk.store.LeaseWriter;
+import org.leasedesk.store.StoreException;
+
+/**
+ * Starts the embedded server from a configuration file and a few choices about the network: the
+ * one way the command line and the desktop start a server.
+ */
+public final class ServerLauncher {
+
+    /**
+     * @param interfaceName the served interface; its first IPv4 address becomes the server identifier
+     * @param serverIdentifier overrides the interface's address
+     * @param database overrides the configuration's lease-database name and the per-user default
+     */
+    public record Request(Path config, Optional<String> interfaceName, InetAddress listenAddress, int serverPort, int clientPort,
+                          Optional<Ipv4Address> serverIdentifier, Optional<Path> database, boolean checkpointSync) {
+        public Request {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(interfaceName, "interfaceName");
+            Objects.requireNonNull(listenAddress, "listenAddress");
+            Objects.requireNonNull(serverIdentifier, "serverIdentifier");
+            Objects.requireNonNull(database, "database");
+        }
+    }
+
+    /** A started server and the database it owns; closing stops the server, flushes, then closes the database. */
+    public record RunningServer(DhcpServer server, LeaseDatabase database, ServerConfigLoader.Loaded loaded) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            database.close();
+        }
+    }
+
+    private final ServerConfigLoader loader = new ServerConfigLoader(OptionRegistry.standard());
+    private final LocalInterfaces interfaces;
+    private final Clock clock;
+
+    public ServerLauncher(LocalInterfaces interfaces, Clock clock) {
+        this.interfaces = interfaces;
+        this.clock = clock;
+    }
+
+    /** Checks a configuration without starting anything, like {@code kea-dhcp4 -t}. */
+    public ServerConfigLoader.Loaded check(Path config) throws ConfigException {
+        return loader.load(config);
+    }
+
+    public RunningServer start(Request request, ServerListener listener) throws ConfigException, ServerStartException {
+        ServerConfigLoader.Loaded loaded = loader.load(request.config());
+        ServerConfig config = loaded.config();
+        Optional<String> interfaceName = request.interfaceName().or(() -> onlyConfiguredInterface(config));
+        Ipv4Address serverId = request.serverIdentifier().isPresent() ? request.serverIdentifier().get()
+                : serverIdentifierOf(interfaceName.orElseThrow(() -> new ServerStartException(
+                        "name the interface to serve (--interface) or the server's address on it (--server-id)", null)));
+        Path databaseFile = request.database()
+                .or(() -> config.leaseDatabase().name().map(Path::of))
+                .orElse(null);
+        LeaseDatabase database;
+        try {
+            database = databaseFile == null ? LeaseDatabase.openDefault() : LeaseDatabase.open(databaseFile);
+        } catch (StoreException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+        ServerOptions options = new ServerOptions(new InetSocketAddress(request.listenAddress(), request.serverPort()),
+                request.clientPort(), serverId, interfaceName, Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(),
+                Duration.ofSeconds(10), 1024);
+        LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
+        try {
+            return new RunningServer(DhcpServer.start(config, options, database, writer, clock, listener), database, loaded);
+        } catch (ServerStartException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Kea names interfaces as "eth0" or "eth0/192.0.2.1"; one configured interface needs no flag. */
+    private static Optional<String> onlyConfiguredInterface(ServerConfig config) {
+        List<String> named = config.interfaces().stream().filter(name -> !name.equals("*")).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private Ipv4Address serverIdentifierOf(String interfaceSpec) throws ServerStartException {
+        int slash = interfaceSpec.indexOf('/');
+        if (slash >= 0) {
+            try {
+                return Ipv4Address.parse(interfaceSpec.substring(slash + 1));
+            } catch (IllegalArgumentException e) {
+                throw new ServerStartException("interface " + interfaceSpec + ": " + e.getMessage(), e);
+            }
+        }
+        List<LocalInterface> local;
+        try {
+            local = interfaces.list();
+        } catch (SocketException e) {
+            throw new ServerStartException("cannot list this machine's interfaces: " + e.getMessage(), e);
+        }
+        LocalInterface found = local.stream().filter(nic -> nic.name().equals(interfaceSpec)).findFirst()
+                .orElseThrow(() -> new ServerStartException("interface " + interfaceSpec + " does not exist here; this machine has "
+                        + local.stream().map(LocalInterface::name).toList(), null));
+        return found.addresses().stream().findFirst()
+                .map(address -> Ipv4Address.of(address.address()))
+                .orElseThrow(() -> new ServerStartException("interface " + interfaceSpec + " has no IPv4 address to serve from;"
+                        + " give it one, or name the server's address with --server-id", null));
+    }
+}
