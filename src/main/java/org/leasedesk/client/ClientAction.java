@@ -43,8 +43,8 @@ public sealed interface ClientAction permits ClientAction.Send, ClientAction.Sch
         }
     }
 
-    /** A new transaction begins (a new xid): the exchange log starts a new exchange with this purpose. */
-    record BeginExchange(String purpose) implements ClientAction {
+    /** A new transaction begins with a new xid: the exchange log starts a new exchange with this purpose. */
+    record BeginExchange(String purpose, int xid) implements ClientAction {
         public BeginExchange {
             Objects.requireNonNull(purpose, "purpose");
         }

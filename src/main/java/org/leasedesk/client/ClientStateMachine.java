@@ -31,6 +31,8 @@ public final class ClientStateMachine {
     private ClientState state = ClientState.IDLE;
     /** The lease held, or remembered for INIT-REBOOT while not bound. */
     private Optional<ClientLease> lease;
+    /** An address held before (expired or unconfirmed), asked for again and preferred among offers. */
+    private Optional<Inet4Address> previousAddress = Optional.empty();
     /** Whether the driver was told to apply the lease's address (and not yet to remove it). */
     private boolean addressApplied;
     private int xid;
@@ -111,6 +113,7 @@ public final class ClientStateMachine {
         if (remembered.isPresent()) {
             initReboot(remembered.get());
         } else {
+            previousAddress = lease.map(ClientLease::address);
             lease = Optional.empty();
             init("obtain a lease");
         }
@@ -169,7 +172,7 @@ public final class ClientStateMachine {
         chosen = null;
         DhcpMessage.Builder discover = withClientOptions(DhcpMessage.discover(settings.hardwareAddress(), xid));
         // Asking for the previous address is a hint servers may honour (RFC 2131 4.4.1).
-        lease.ifPresent(previous -> discover.requestedAddress(previous.address()));
+        previousAddress().ifPresent(discover::requestedAddress);
         moveTo(ClientState.SELECTING);
         transmitFirst(discover.build(), Destination.BROADCAST);
     }
@@ -185,9 +188,9 @@ public final class ClientStateMachine {
 
     private void selectOffer() {
         Offer offer = offers.getFirst();
-        if (settings.offerSelection() == OfferSelection.PREFER_PREVIOUS_ADDRESS && lease.isPresent()) {
-            Inet4Address previous = lease.get().address();
-            offer = offers.stream().filter(o -> o.message().yiaddr().equals(previous)).findFirst().orElse(offer);
+        Optional<Inet4Address> previous = previousAddress();
+        if (settings.offerSelection() == OfferSelection.PREFER_PREVIOUS_ADDRESS && previous.isPresent()) {
+            offer = offers.stream().filter(o -> o.message().yiaddr().equals(previous.get())).findFirst().orElse(offer);
         }
         chosen = offer;
         cancel(ClientTimer.OFFER_WINDOW);
@@ -314,6 +317,7 @@ public final class ClientStateMachine {
         String reason = "NAK from " + server + nak.raw(56).map(m -> ": " + new String(m, StandardCharsets.US_ASCII)).orElse("");
         note(reason);
         loseLease(reason);
+        previousAddress = Optional.empty();
         init("obtain a lease after " + reason);
     }
 
@@ -362,6 +366,7 @@ public final class ClientStateMachine {
             loseLease("declined: " + evidence);
         }
         lease = Optional.empty();
+        previousAddress = Optional.empty();
         moveTo(ClientState.DECLINING);
         schedule(ClientTimer.DECLINE_BACKOFF, settings.timings().declineBackoff());
     }
@@ -388,6 +393,7 @@ public final class ClientStateMachine {
             }
             case EXPIRY -> {
                 note("lease expired without a renewal");
+                previousAddress = lease.map(ClientLease::address);
                 loseLease("expired");
                 init("obtain a lease after expiry");
             }
@@ -438,7 +444,7 @@ public final class ClientStateMachine {
 
     private void beginTransaction(String purpose) {
         xid = random.nextInt();
-        actions.add(new ClientAction.BeginExchange(purpose));
+        actions.add(new ClientAction.BeginExchange(purpose, xid));
     }
 
     /** Sends the first copy of a message that is retransmitted on RFC 2131's doubling schedule. */
@@ -475,6 +481,10 @@ public final class ClientStateMachine {
             message.parameterRequestList(settings.parameterRequestList().stream().mapToInt(Integer::intValue).toArray());
         }
         return message.broadcast(settings.broadcastFlag());
+    }
+
+    private Optional<Inet4Address> previousAddress() {
+        return previousAddress.or(() -> lease.map(ClientLease::address));
     }
 
     private void loseLease(String reason) {

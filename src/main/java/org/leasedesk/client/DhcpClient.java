@@ -41,6 +41,8 @@ public final class DhcpClient implements AutoCloseable {
     private final Map<ClientTimer, ClientScheduler.Cancellable> timers = new EnumMap<>(ClientTimer.class);
     private final String context;
 
+    /** The xid of the exchange being logged, for log context; a note may precede the next exchange's xid. */
+    private int exchangeXid;
     private volatile ClientState state = ClientState.IDLE;
     private volatile Optional<ClientLease> lease;
 
@@ -157,12 +159,13 @@ public final class DhcpClient implements AutoCloseable {
                 dispatch(new ClientEvent.ConflictChecked(result));
             });
             case ClientAction.BeginExchange begin -> {
+                exchangeXid = begin.xid();
                 exchangeLog.begin(begin.purpose());
-                LOG.info("{} xid=0x{}: {}", context, HexFormat.of().toHexDigits(machine.xid()), begin.purpose());
+                LOG.info("{} xid=0x{}: {}", context, HexFormat.of().toHexDigits(exchangeXid), begin.purpose());
             }
             case ClientAction.Note note -> {
                 exchangeLog.note(note.text());
-                LOG.info("{} xid=0x{}: {}", context, HexFormat.of().toHexDigits(machine.xid()), note.text());
+                LOG.info("{} xid=0x{}: {}", context, HexFormat.of().toHexDigits(exchangeXid), note.text());
             }
             case ClientNotice notice -> notify(notice);
         }
