@@ -38,7 +38,7 @@ public record ClientSettings(
 
     public ClientSettings {
         Objects.requireNonNull(interfaceName, "interfaceName");
-        if (!INTERFACE_NAME.matcher(interfaceName).matches()) {
+        if (!isInterfaceName(interfaceName)) {
             throw new IllegalArgumentException("interface name must be 1-15 letters, digits or _ . : -, got '" + interfaceName + "'");
         }
         Objects.requireNonNull(hardwareAddress, "hardwareAddress");
@@ -57,6 +57,11 @@ public record ClientSettings(
         }
         Objects.requireNonNull(offerSelection, "offerSelection");
         Objects.requireNonNull(timings, "timings");
+    }
+
+    /** Linux's rule (IFNAMSIZ) narrowed to characters that are safe as a command argument. */
+    static boolean isInterfaceName(String name) {
+        return INTERFACE_NAME.matcher(name).matches();
     }
 
     /** Defaults for an interface: client-id from the MAC, no host name, the usual options, RFC timings. */

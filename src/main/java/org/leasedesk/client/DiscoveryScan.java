@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Broadcasts one DISCOVER and lists every server that offers within the window, without ever
  * requesting: no server commits anything, offers simply lapse. Run once per instance; the
- * transport is the scan's own, so it can run beside a client on the same port.
+ * transport is the scan's own (the caller closes it), so it can run beside a client on the same port.
  */
 public final class DiscoveryScan {
 
@@ -31,6 +32,8 @@ public final class DiscoveryScan {
     /** Keyed by server identifier: a server answering twice is still one server. */
     private final Map<Inet4Address, DiscoveredServer> servers = new LinkedHashMap<>();
     private boolean started;
+    /** Set when the window closes; later offers are not part of the report. */
+    private boolean finished;
 
     public DiscoveryScan(ClientSettings settings, DhcpTransport transport, ClientScheduler scheduler, RandomGenerator random,
             ExchangeLog exchangeLog) {
@@ -68,7 +71,7 @@ public final class DiscoveryScan {
     }
 
     private void offered(DhcpMessage discover, DhcpMessage reply, InetSocketAddress source) {
-        if (reply.isRequest() || reply.xid() != discover.xid() || !reply.hardwareAddress().equals(settings.hardwareAddress())
+        if (finished || reply.isRequest() || reply.xid() != discover.xid() || !reply.hardwareAddress().equals(settings.hardwareAddress())
                 || reply.messageType().filter(MessageType.OFFER::equals).isEmpty()) {
             return;
         }
@@ -78,12 +81,16 @@ public final class DiscoveryScan {
     }
 
     private DiscoveryReport finish() {
-        DiscoveryReport report = new DiscoveryReport(servers.values().stream().toList(), exchangeLog.latest().orElseThrow());
-        report.warning().ifPresent(warning -> {
-            exchangeLog.note(warning);
-            LOG.warn("{} {}: {}", settings.interfaceName(), settings.hardwareAddress(), warning);
-        });
-        LOG.info("{} {}: discovery scan heard {} server(s)", settings.interfaceName(), settings.hardwareAddress(), servers.size());
-        return new DiscoveryReport(report.servers(), exchangeLog.latest().orElseThrow());
+        finished = true;
+        List<DiscoveredServer> heard = List.copyOf(servers.values());
+        LOG.info("{} {}: discovery scan heard {} server(s)", settings.interfaceName(), settings.hardwareAddress(), heard.size());
+        DiscoveryReport report = new DiscoveryReport(heard, exchangeLog.latest().orElseThrow());
+        if (report.warning().isEmpty()) {
+            return report;
+        }
+        // The warning belongs in the timeline too, so the report carries the exchange with it.
+        exchangeLog.note(report.warning().get());
+        LOG.warn("{} {}: {}", settings.interfaceName(), settings.hardwareAddress(), report.warning().get());
+        return new DiscoveryReport(heard, exchangeLog.latest().orElseThrow());
     }
 }
