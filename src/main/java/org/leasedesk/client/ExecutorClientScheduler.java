@@ -1,9 +1,8 @@
 package org.leasedesk.client;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,11 +17,14 @@ public final class ExecutorClientScheduler implements ClientScheduler, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorClientScheduler.class);
 
-    private final ScheduledExecutorService executor;
+    private final ScheduledThreadPoolExecutor executor;
     private final String name;
 
     public ExecutorClientScheduler(ThreadFactory threads, String name) {
-        this.executor = Executors.newSingleThreadScheduledExecutor(threads);
+        this.executor = new ScheduledThreadPoolExecutor(1, threads);
+        // On close, tasks already queued (a last stop, a socket to close) still run; timers do not.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
         this.name = name;
     }
 
@@ -37,10 +39,10 @@ public final class ExecutorClientScheduler implements ClientScheduler, AutoClose
         return () -> future.cancel(false);
     }
 
-    /** Stops the thread after the task running now, dropping queued tasks and timers. */
+    /** Runs the tasks already queued, drops the timers, and stops the thread. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("{}: the client thread did not stop within 5 s", name);

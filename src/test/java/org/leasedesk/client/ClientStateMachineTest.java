@@ -420,6 +420,41 @@ class ClientStateMachineTest {
         assertThat(seen).containsExactly("1 SENT DISCOVER", "1 RECEIVED OFFER", "1 SENT REQUEST", "1 RECEIVED ACK", "2 SENT RELEASE");
     }
 
+    @Test
+    void anInfiniteLeaseArmsNoTimers() {
+        fixture.bind(ClientLease.INFINITE_SECONDS);
+
+        assertThat(fixture.client.state()).isEqualTo(ClientState.BOUND);
+        assertThat(fixture.scheduler.waiting()).isZero();
+    }
+
+    @Test
+    void stopKeepsTheLeaseAndTheNextStartConfirmsItWithInitReboot() {
+        fixture.bind(3600);
+        fixture.client.stop();
+        fixture.scheduler.advanceBy(Duration.ofMinutes(10));
+
+        fixture.start();
+
+        assertThat(fixture.notices(ClientNotice.RemoveAddress.class)).isEmpty();
+        assertThat(fixture.states()).endsWith(ClientState.IDLE, ClientState.INIT_REBOOT, ClientState.REBOOTING);
+        assertThat(fixture.lastSent().requestedAddress()).contains(OFFERED);
+        assertThat(fixture.lastSent().serverIdentifier()).isEmpty();
+    }
+
+    @Test
+    void aFailedSendIsRecordedAndRetransmittedLikeALostPacket() {
+        ClientFixture failing = new ClientFixture();
+        failing.transport.failNextSend("Network is unreachable");
+
+        failing.start();
+        failing.scheduler.advanceBy(Duration.ofSeconds(5));
+
+        assertThat(failing.client.exchangeLog().latest().orElseThrow().entries()).first()
+                .isInstanceOfSatisfying(ExchangeEntry.Note.class, note -> assertThat(note.text()).contains("Network is unreachable"));
+        assertThat(failing.sentTypes()).containsExactly(MessageType.DISCOVER);
+    }
+
     /** A client driven into the given state, each with an outstanding REQUEST a server could NAK. */
     private static ClientFixture fixtureIn(ClientState state) {
         return switch (state) {

@@ -1,5 +1,6 @@
 package org.leasedesk.client;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -19,6 +20,7 @@ final class FakeTransport implements DhcpTransport {
     private final List<Sent> sent = new ArrayList<>();
     private BiConsumer<DhcpMessage, InetSocketAddress> receiver;
     private boolean closed;
+    private String nextFailure;
 
     FakeTransport(Clock clock) {
         this.clock = clock;
@@ -30,7 +32,12 @@ final class FakeTransport implements DhcpTransport {
     }
 
     @Override
-    public InetSocketAddress send(DhcpMessage message, Destination destination) {
+    public InetSocketAddress send(DhcpMessage message, Destination destination) throws IOException {
+        if (nextFailure != null) {
+            String failure = nextFailure;
+            nextFailure = null;
+            throw new IOException(failure);
+        }
         sent.add(new Sent(clock.instant(), message, destination));
         return switch (destination) {
             case Destination.Broadcast broadcast -> new InetSocketAddress("255.255.255.255", UdpTransport.SERVER_PORT);
@@ -40,6 +47,11 @@ final class FakeTransport implements DhcpTransport {
 
     void deliver(DhcpMessage reply, Inet4Address from) {
         receiver.accept(reply, new InetSocketAddress(from, UdpTransport.SERVER_PORT));
+    }
+
+    /** The next send fails as a socket would, and is not recorded as sent. */
+    void failNextSend(String message) {
+        nextFailure = message;
     }
 
     List<Sent> sent() {
