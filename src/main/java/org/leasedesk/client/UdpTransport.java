@@ -1,7 +1,6 @@
 package org.leasedesk.client;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -115,10 +114,7 @@ public final class UdpTransport implements DhcpTransport {
             }
             buffer.flip();
             try {
-                DhcpMessage message = codec.decode(buffer);
-                if (source.getAddress() instanceof Inet4Address) {
-                    receiver.accept(message, source);
-                }
+                receiver.accept(codec.decode(buffer), source);
             } catch (MalformedPacketException malformed) {
                 LOG.debug("dropped a malformed packet from {}: {}", source, malformed.getMessage());
             }

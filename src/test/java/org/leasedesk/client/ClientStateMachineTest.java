@@ -455,6 +455,19 @@ class ClientStateMachineTest {
         assertThat(failing.sentTypes()).containsExactly(MessageType.DISCOVER);
     }
 
+    @Test
+    void closeStopsTheClientAndClosesItsSocket() {
+        fixture.bind(3600);
+
+        fixture.client.close();
+        fixture.scheduler.runPending();
+
+        assertThat(fixture.client.state()).isEqualTo(ClientState.IDLE);
+        assertThat(fixture.transport.closed()).isTrue();
+        assertThat(fixture.scheduler.waiting()).isZero();
+        assertThat(fixture.notices(ClientNotice.RemoveAddress.class)).as("stopping is not releasing").isEmpty();
+    }
+
     /** A client driven into the given state, each with an outstanding REQUEST a server could NAK. */
     private static ClientFixture fixtureIn(ClientState state) {
         return switch (state) {
