@@ -36,6 +36,8 @@ public final class ClientStateMachine {
     /** Whether the driver was told to apply the lease's address (and not yet to remove it). */
     private boolean addressApplied;
     private int xid;
+    /** When the current transaction began, for the secs field. */
+    private Instant transactionStarted = Instant.EPOCH;
     private DhcpMessage pending;
     private Destination pendingDestination;
     private int transmissions;
@@ -444,6 +446,7 @@ public final class ClientStateMachine {
 
     private void beginTransaction(String purpose) {
         xid = random.nextInt();
+        transactionStarted = clock.instant();
         actions.add(new ClientAction.BeginExchange(purpose, xid));
     }
 
@@ -470,7 +473,9 @@ public final class ClientStateMachine {
     private void send(DhcpMessage message, Destination destination) {
         pending = message;
         pendingDestination = destination;
-        actions.add(new ClientAction.Send(message, destination));
+        // secs: time since the client began this transaction (RFC 2131 table 5); relays and HA pairs act on it.
+        long secs = Math.min(0xffff, Duration.between(transactionStarted, clock.instant()).toSeconds());
+        actions.add(new ClientAction.Send(message.toBuilder().secs((int) Math.max(0, secs)).build(), destination));
     }
 
     /** Adds what DISCOVER, REQUEST and INFORM carry: client-id, host name, parameter list, broadcast flag. */

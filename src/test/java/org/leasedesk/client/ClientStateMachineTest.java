@@ -101,6 +101,9 @@ class ClientStateMachineTest {
         List<FakeTransport.Sent> discovers = fixture.sent();
         assertThat(discovers).hasSize(5).allMatch(s -> s.message().messageType().orElseThrow() == MessageType.DISCOVER);
         assertThat(discovers).extracting(s -> s.message().xid()).containsOnly(discovers.getFirst().message().xid());
+        assertThat(discovers).extracting(s -> s.message().secs())
+                .as("secs counts from the start of the transaction")
+                .containsExactlyElementsOf(discovers.stream().map(s -> (int) Duration.between(START, s.at()).toSeconds()).toList());
         long[] expected = {4, 8, 16, 32};
         for (int i = 0; i < expected.length; i++) {
             Duration gap = Duration.between(discovers.get(i).at(), discovers.get(i + 1).at());
