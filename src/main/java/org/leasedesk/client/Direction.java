@@ -1,0 +1,7 @@
+package org.leasedesk.client;
+
+/** Which way a packet went, seen from this client. */
+public enum Direction {
+    SENT,
+    RECEIVED
+}
