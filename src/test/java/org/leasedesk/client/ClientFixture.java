@@ -1,5 +1,6 @@
 package org.leasedesk.client;
 
+import org.leasedesk.testing.MutableClock;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,5 +1,6 @@
 package org.leasedesk.client;
 
+import org.leasedesk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leasedesk.client.ClientFixture.MAC;
 import static org.leasedesk.client.ClientFixture.OFFERED;

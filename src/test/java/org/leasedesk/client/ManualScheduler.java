@@ -1,5 +1,6 @@
 package org.leasedesk.client;
 
+import org.leasedesk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

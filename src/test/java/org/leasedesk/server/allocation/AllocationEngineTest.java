@@ -2,11 +2,8 @@ package org.leasedesk.server.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,37 +18,14 @@ import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.allocation.Allocation.Source;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.testing.MutableClock;
 
 class AllocationEngineTest {
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static final Duration OFFER_HOLD = Duration.ofSeconds(30);
     private static final long SUBNET = 1;
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     /** 192.0.2.10-.13 is the pool; .12 is reserved for the printer; .50 (outside the pool) for the camera. */
     private static ServerConfig config() throws Exception {
