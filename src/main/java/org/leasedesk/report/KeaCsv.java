@@ -35,12 +35,14 @@ final class KeaCsv {
 
     /** The state a Kea state number stands for, or null for a number Kea does not write. */
     static LeaseState stateOf(long number) {
-        return switch ((int) Math.min(number, Integer.MAX_VALUE)) {
+        if (number < 0 || number > 3) {
+            return null;
+        }
+        return switch ((int) number) {
             case 0 -> LeaseState.ACTIVE;
             case 1 -> LeaseState.DECLINED;
             case 2 -> LeaseState.RECLAIMED;
-            case 3 -> LeaseState.RELEASED;
-            default -> null;
+            default -> LeaseState.RELEASED;
         };
     }
 
