@@ -27,6 +27,8 @@ final class KeaLeaseParser {
 
     private final Path file;
     private final Map<String, Integer> columns = new HashMap<>();
+    /** Cells per row: the header's length, which may exceed the names known when a header repeats one. */
+    private int width;
 
     KeaLeaseParser(Path file) {
         this.file = file;
@@ -66,12 +68,13 @@ final class KeaLeaseParser {
         for (int i = 0; i < names.size(); i++) {
             columns.putIfAbsent(names.get(i), i);
         }
+        width = names.size();
     }
 
     private void readRow(String line, long number, LeaseTable table) {
         String[] cells = line.split(",", -1);
-        if (cells.length != columns.size()) {
-            table.problem(file, number, "expected " + columns.size() + " comma-separated columns as in the header, found "
+        if (cells.length != width) {
+            table.problem(file, number, "expected " + width + " comma-separated columns as in the header, found "
                     + cells.length);
             return;
         }
