@@ -20,8 +20,10 @@ import org.leasedesk.lease.PoolUsage;
  * a stacked utilisation bar per pool, then the lease table continued over as many pages as it
  * needs, its header repeated on each.
  *
- * <p>Memory: each page's content goes to a scratch file as soon as the page is full, so only the
- * small page objects stay in memory (a few hundred bytes per page of about 50 rows).
+ * <p>Memory: each page's content goes to a scratch file as soon as the page is full, but PDFBox keeps
+ * every page's objects until the document is saved: measured about 14 KiB of heap per page of 50 rows
+ * (1,000,000 leases, 19,600 pages, needed about 280 MiB). Unlike the other formats this is not
+ * bounded; it suits reports of up to some tens of thousands of leases.
  *
  * <p>The standard Helvetica font needs no embedding but only covers WinAnsi (Western European)
  * characters; others are shown as '?'. The CSV, JSON and HTML exports keep every character.
