@@ -96,10 +96,10 @@ public final class LeaseImport {
     private static ImportOutcome logged(ImportOutcome outcome) {
         switch (outcome) {
             case ImportOutcome.Imported imported -> {
-                log.info("imported {} leases, {} lines skipped", imported.leases().size(), imported.problems().size());
-                imported.problems().forEach(problem -> log.warn("skipped {}", problem));
+                log.debug("imported {} leases, {} lines skipped (the outcome carries them for the caller to show)", imported.leases().size(), imported.problems().size());
+                imported.problems().forEach(problem -> log.debug("skipped {}", problem));
             }
-            case ImportOutcome.Rejected rejected -> log.warn("refused {}: {}", rejected.file(), rejected.reason());
+            case ImportOutcome.Rejected rejected -> log.debug("refused {}: {}", rejected.file(), rejected.reason());
         }
         return outcome;
     }
