@@ -47,7 +47,8 @@ public final class ServerLauncher {
     }
 
     /** A started server and the database it owns; closing stops the server, flushes, then closes the database. */
-    public record RunningServer(DhcpServer server, LeaseDatabase database, ServerConfigLoader.Loaded loaded) implements AutoCloseable {
+    public record RunningServer(DhcpServer server, LeaseDatabase database, Path config, ServerConfigLoader.Loaded loaded)
+            implements AutoCloseable {
         @Override
         public void close() {
             server.close();
@@ -87,14 +88,25 @@ public final class ServerLauncher {
         }
         ServerOptions options = new ServerOptions(new InetSocketAddress(request.listenAddress(), request.serverPort()),
                 request.clientPort(), serverId, interfaceName, Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(),
-                Duration.ofSeconds(10), 1024);
+                Duration.ofSeconds(10), 1024, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
         LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         try {
-            return new RunningServer(DhcpServer.start(config, options, database, writer, clock, listener), database, loaded);
+            return new RunningServer(DhcpServer.start(config, options, database, writer, clock, listener), database,
+                    request.config(), loaded);
         } catch (ServerStartException | RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads the running server's configuration file again and applies it atomically; a file with
+     * errors changes nothing and says why.
+     */
+    public ServerConfigLoader.Loaded reload(RunningServer running) throws ConfigException {
+        ServerConfigLoader.Loaded loaded = loader.load(running.config());
+        running.server().reload(loaded.config()).join();
+        return loaded;
     }
 
     /** Kea names interfaces as "eth0" or "eth0/192.0.2.1"; one configured interface needs no flag. */

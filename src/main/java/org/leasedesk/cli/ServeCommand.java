@@ -18,6 +18,7 @@ import org.leasedesk.server.config.ConfigProblem;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
 import picocli.CommandLine;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,8 +92,10 @@ final class ServeCommand implements Callable<Integer> {
             try (ServerLauncher.RunningServer running = launcher.start(request, ServerListener.NONE)) {
                 printWarnings(running.loaded(), err);
                 out.println("serving " + describe(running.loaded().config()) + " on " + running.server().localAddress()
-                        + "; leases in " + running.database().file() + "; stop with Ctrl+C");
+                        + "; leases in " + running.database().file() + "; reload with SIGHUP, stop with Ctrl+C");
                 out.flush();
+                // SIGHUP reloads the configuration, as admins expect of a daemon; a bad file changes nothing.
+                Signal.handle(new Signal("HUP"), signal -> reload(launcher, running, out, err));
                 stopRequested.await();
             } finally {
                 closed.countDown();
@@ -106,6 +109,18 @@ final class ServeCommand implements Callable<Integer> {
             err.println("leasedesk serve: " + e.getMessage());
             return CANNOT_START;
         }
+    }
+
+    private static void reload(ServerLauncher launcher, ServerLauncher.RunningServer running, PrintWriter out, PrintWriter err) {
+        try {
+            ServerConfigLoader.Loaded loaded = launcher.reload(running);
+            printWarnings(loaded, err);
+            out.println("reloaded " + running.config() + ": " + describe(loaded.config()));
+        } catch (ConfigException e) {
+            err.println("not reloaded, still serving the previous configuration: " + e.getMessage());
+        }
+        out.flush();
+        err.flush();
     }
 
     private static void printWarnings(ServerConfigLoader.Loaded loaded, PrintWriter err) {

@@ -19,6 +19,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -27,6 +29,7 @@ import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.lease.LeaseState;
 import org.leasedesk.lease.PoolUsage;
+import org.leasedesk.lease.UtilisationSample;
 import org.leasedesk.protocol.DhcpCodec;
 import org.leasedesk.protocol.DhcpMessage;
 import org.leasedesk.protocol.MalformedPacketException;
@@ -37,6 +40,7 @@ import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseLoad;
 import org.leasedesk.store.LeaseRepository;
 import org.leasedesk.store.LeaseWriter;
+import org.leasedesk.store.UtilisationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -56,7 +60,10 @@ public final class DhcpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DhcpServer.class);
     private static final int MAX_DATAGRAM = 65_535;
 
-    private final ServerConfig config;
+    // Replaced together by reload(), on the packet thread, which is the only thread that reads them.
+    private ServerConfig config;
+    private AllocationEngine engine;
+    private PacketProcessor processor;
     private final ServerOptions options;
     private final Clock clock;
     private final ServerListener listener;
@@ -64,8 +71,8 @@ public final class DhcpServer implements AutoCloseable {
     private final ServerStatistics statistics = new ServerStatistics();
     private final DatagramChannel channel;
     private final LeaseWriter writer;
-    private final AllocationEngine engine;
-    private final PacketProcessor processor;
+    private final UtilisationRepository samples;
+    private final ExecutorService sampleWriter;
     private final BlockingQueue<Received> inbound;
     private final Queue<Runnable> internal = new ConcurrentLinkedQueue<>();
     private final Thread receiveThread;
@@ -87,6 +94,9 @@ public final class DhcpServer implements AutoCloseable {
         this.inbound = new ArrayBlockingQueue<>(options.receiveQueueCapacity());
         this.channel = open(options);
         this.writer = new LeaseWriter(database, writerSettings, clock, alarm -> listener.alarm(alarm));
+        this.samples = new UtilisationRepository(database);
+        // Samples are written off the packet thread: a slow disk must not delay answers.
+        this.sampleWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("utilisation-samples").factory());
         this.packetThread = Thread.ofPlatform().name("dhcp-packets").daemon(false).unstarted(this::processLoop);
         this.receiveThread = Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(this::receiveLoop);
         log.info("serving {} subnet(s) on {} as {} with {} stored lease(s)", config.subnets().size(), options.listen(),
@@ -146,6 +156,7 @@ public final class DhcpServer implements AutoCloseable {
 
     private void processLoop() {
         Instant nextReclamation = clock.instant().plus(config.reclamation().interval());
+        Instant nextSample = clock.instant().plus(options.sampleInterval());
         while (running || !inbound.isEmpty()) {
             for (Runnable task; (task = internal.poll()) != null; ) {
                 task.run();
@@ -165,6 +176,10 @@ public final class DhcpServer implements AutoCloseable {
             if (!clock.instant().isBefore(nextReclamation)) {
                 reclaim();
                 nextReclamation = clock.instant().plus(config.reclamation().interval());
+            }
+            if (!clock.instant().isBefore(nextSample)) {
+                sample();
+                nextSample = clock.instant().plus(options.sampleInterval());
             }
         }
     }
@@ -244,6 +259,36 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
+    private void sample() {
+        Instant now = clock.instant();
+        List<UtilisationSample> taken = currentUsage().stream()
+                .map(pool -> new UtilisationSample(now, pool.subnetId(), pool.poolId(), pool.usage()))
+                .toList();
+        sampleWriter.execute(() -> {
+            try {
+                samples.record(taken);
+            } catch (RuntimeException e) {
+                log.warn("recording {} utilisation sample(s) failed: {}", taken.size(), e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Applies a new configuration atomically: between two packets, the allocation engine is rebuilt
+     * from the current leases under the new subnets and pools. Leases stay valid where their subnet
+     * still exists; pending offers are forgotten.
+     */
+    public CompletableFuture<Void> reload(ServerConfig newConfig) {
+        return onPacketThread(() -> {
+            AllocationEngine rebuilt = new AllocationEngine(newConfig, engine.leases(), options.offerHold(), clock);
+            engine = rebuilt;
+            processor = new PacketProcessor(newConfig, rebuilt, options, clock);
+            config = newConfig;
+            log.info("configuration reloaded: {} subnet(s)", newConfig.subnets().size());
+            return null;
+        });
+    }
+
     /** Packet counters and drops by reason. */
     public ServerStatistics.Snapshot statistics() {
         return statistics.snapshot();
@@ -251,11 +296,15 @@ public final class DhcpServer implements AutoCloseable {
 
     /** The usage of every pool, computed on the packet thread (which owns the engine). */
     public CompletableFuture<List<SubnetUsage>> usage() {
-        return onPacketThread(() -> config.subnets().stream()
+        return onPacketThread(this::currentUsage);
+    }
+
+    private List<SubnetUsage> currentUsage() {
+        return config.subnets().stream()
                 .flatMap(subnet -> IntStream.range(0, subnet.pools().size())
                         .mapToObj(i -> new SubnetUsage(subnet.id(), i + 1, subnet.pools().get(i).pool().toString(),
                                 engine.usage(subnet.id(), i))))
-                .toList());
+                .toList();
     }
 
     /** A pool's figures for display: subnet id, pool id (1 and up), its range, and its usage. */
@@ -294,6 +343,12 @@ public final class DhcpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writer.close();
+        sampleWriter.shutdown();
+        try {
+            sampleWriter.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         log.info("stopped; {}", statistics.snapshot());
     }
 

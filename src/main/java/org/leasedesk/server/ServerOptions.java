@@ -21,6 +21,7 @@ import org.leasedesk.lease.Ipv4Address;
  * @param offerHold how long an offered address stays held for its client
  * @param receiveQueueCapacity packets waiting for the packet thread; beyond it packets are shed,
  *     because answering fewer clients on time beats answering all of them late
+ * @param sampleInterval how often every pool's utilisation is recorded for the history
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -30,10 +31,12 @@ public record ServerOptions(
         InetAddress broadcastTarget,
         Optional<InetSocketAddress> redirectReplies,
         Duration offerHold,
-        int receiveQueueCapacity) {
+        int receiveQueueCapacity,
+        Duration sampleInterval) {
 
     public static final int SERVER_PORT = 67;
     public static final int CLIENT_PORT = 68;
+    public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofMinutes(1);
 
     public ServerOptions {
         Objects.requireNonNull(listen, "listen");
@@ -48,6 +51,10 @@ public record ServerOptions(
         if (serverIdentifier.isAny()) {
             throw new IllegalArgumentException("the server identifier must be the server's address on the served link, not 0.0.0.0");
         }
+        Objects.requireNonNull(sampleInterval, "sampleInterval");
+        if (sampleInterval.isNegative() || sampleInterval.isZero()) {
+            throw new IllegalArgumentException("the utilisation sample interval must be positive, was " + sampleInterval);
+        }
         if (receiveQueueCapacity < 1) {
             throw new IllegalArgumentException("the receive queue needs room for at least one packet");
         }
@@ -56,7 +63,7 @@ public record ServerOptions(
     /** A server on the standard ports of one link. */
     public static ServerOptions onLink(Ipv4Address serverIdentifier, Optional<String> interfaceName) {
         return new ServerOptions(new InetSocketAddress(SERVER_PORT), CLIENT_PORT, serverIdentifier, interfaceName,
-                Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(), Duration.ofSeconds(10), 1024);
+                Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(), Duration.ofSeconds(10), 1024, DEFAULT_SAMPLE_INTERVAL);
     }
 
     /** The port replies to relays go to: the one the server listens on. */

@@ -1,7 +1,6 @@
 package org.leasedesk.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.lease.LeaseState;
 import org.leasedesk.protocol.DhcpCodec;
 import org.leasedesk.protocol.DhcpMessage;
@@ -31,9 +31,13 @@ import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.protocol.RelayAgentInformation;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.store.EventRepository;
 import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseRepository;
 import org.leasedesk.store.LeaseWriter;
+import org.leasedesk.store.PageRequest;
+import org.leasedesk.store.TimeRange;
+import org.leasedesk.store.UtilisationRepository;
 
 /** The server on loopback with real UDP sockets and a real H2 file; every reply is redirected to the test's socket. */
 class LoopbackServerTest {
@@ -73,12 +77,20 @@ class LoopbackServerTest {
     }
 
     private void startServer() throws Exception {
-        ServerConfig config = new ServerConfigLoader(OptionRegistry.standard()).load(CONFIG, "test.conf").config();
+        startServer(CONFIG);
+    }
+
+    private static ServerConfig config(String json) throws Exception {
+        return new ServerConfigLoader(OptionRegistry.standard()).load(json, "test.conf").config();
+    }
+
+    private void startServer(String json) throws Exception {
+        ServerConfig config = config(json);
         database = LeaseDatabase.open(directory.resolve("leases"));
         InetSocketAddress self = (InetSocketAddress) client.getLocalAddress();
         ServerOptions options = new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), self.getPort(),
                 Ipv4Address.of(SERVER_ID), Optional.empty(), InetAddress.getLoopbackAddress(), Optional.of(self),
-                Duration.ofSeconds(10), 256);
+                Duration.ofSeconds(10), 256, Duration.ofMillis(300));
         server = DhcpServer.start(config, options, database, LeaseWriter.Settings.DEFAULTS, Clock.systemUTC(), ServerListener.NONE);
     }
 
@@ -307,6 +319,45 @@ class LoopbackServerTest {
 
         assertThat(obtain(mac(1)).yiaddr()).isEqualTo(ip("192.0.2.10"));
         eventually(() -> dropped(DropReason.MALFORMED, 2));
+    }
+
+    @Test
+    void aReloadedConfigurationAppliesToTheNextRequestAndKeepsTheLeases() throws Exception {
+        DhcpMessage first = obtain(mac(1));
+        obtain(mac(2));
+        obtain(mac(3));
+        sendExpectingSilence(DhcpMessage.discover(mac(4), 0), () -> dropped(DropReason.POOL_EXHAUSTED, 1));
+
+        server.reload(config(CONFIG.replace("192.0.2.10 - 192.0.2.12", "192.0.2.10 - 192.0.2.20"))).get();
+
+        assertThat(obtain(mac(4)).yiaddr()).isEqualTo(ip("192.0.2.13"));
+        DhcpMessage renewed = exchange(DhcpMessage.requestRenewing(mac(1), 0, first.yiaddr())).orElseThrow();
+        assertThat(renewed.messageType()).contains(MessageType.ACK);
+    }
+
+    @Test
+    void expiredLeasesAreReclaimedAndRecordedAndTheirAddressesStayWithTheirClient() throws Exception {
+        stopServer();
+        startServer(CONFIG.replace("\"valid-lifetime\": 600, \"renew-timer\": 300, \"rebind-timer\": 500,",
+                "\"valid-lifetime\": 1, \"expired-leases-processing\": { \"reclaim-timer-wait-time\": 1 },"));
+        DhcpMessage ack = obtain(mac(1));
+
+        eventually(() -> stored("192.0.2.10").map(Lease::state).filter(LeaseState.EXPIRED::equals).isPresent());
+
+        assertThat(new EventRepository(database).byAddress(Ipv4Address.of(ack.yiaddr()),
+                TimeRange.ALL, PageRequest.first(10)).events())
+                .extracting(stored -> stored.event().type())
+                .containsExactly(LeaseEventType.GRANTED, LeaseEventType.EXPIRED);
+        assertThat(obtain(mac(2)).yiaddr()).as("another client").isEqualTo(ip("192.0.2.11"));
+        assertThat(obtain(mac(1)).yiaddr()).as("the same client comes back").isEqualTo(ack.yiaddr());
+    }
+
+    @Test
+    void poolUtilisationIsSampledIntoTheHistory() throws Exception {
+        obtain(mac(1));
+
+        UtilisationRepository samples = new UtilisationRepository(database);
+        eventually(() -> samples.read(1, 1, TimeRange.ALL).stream().anyMatch(s -> s.usage().dynamicLeased() == 1));
     }
 
     @Test

@@ -170,6 +170,11 @@ public final class AllocationEngine {
         }
     }
 
+    /** Every lease the engine knows, for rebuilding it under a new configuration. */
+    public List<Lease> leases() {
+        return List.copyOf(leases.values());
+    }
+
     public Optional<Lease> leaseAt(Ipv4Address address) {
         return Optional.ofNullable(leases.get(address));
     }
