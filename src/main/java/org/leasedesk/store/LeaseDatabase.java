@@ -47,17 +47,28 @@ public final class LeaseDatabase implements AutoCloseable {
         return open(DataDirectory.forCurrentUser().resolve(DEFAULT_NAME + FILE_SUFFIX));
     }
 
+    /** The database's name without the suffix H2 adds, as H2's URL wants it. */
+    private static Path baseOf(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        return name.endsWith(FILE_SUFFIX)
+                ? absolute.resolveSibling(name.substring(0, name.length() - FILE_SUFFIX.length()))
+                : absolute;
+    }
+
+    /** The file on disk for a database path given with or without its ".mv.db" suffix. */
+    static Path fileOf(Path path) {
+        Path base = baseOf(path);
+        return base.resolveSibling(base.getFileName() + FILE_SUFFIX);
+    }
+
     /**
      * Opens (creating if needed) the database at {@code path}, for example
      * {@code ~/.local/share/leasedesk/leasedesk.mv.db}; the ".mv.db" suffix may be left out.
      */
     public static LeaseDatabase open(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        String name = absolute.getFileName().toString();
-        Path base = name.endsWith(FILE_SUFFIX)
-                ? absolute.resolveSibling(name.substring(0, name.length() - FILE_SUFFIX.length()))
-                : absolute;
-        Path file = base.resolveSibling(base.getFileName() + FILE_SUFFIX);
+        Path base = baseOf(path);
+        Path file = fileOf(path);
         try {
             Files.createDirectories(base.getParent());
         } catch (IOException e) {

@@ -1,6 +1,9 @@
 package org.leasedesk.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +46,61 @@ public final class StoreMaintenance {
         Path zip = directory.resolve(LeaseDatabase.DEFAULT_NAME + "-" + BACKUP_STAMP.format(clock.instant()) + ".zip");
         database.backupTo(zip);
         return zip;
+    }
+
+    /**
+     * Puts a backup in place of the database file {@code target}: the backup's database is extracted
+     * beside the target and opened once (so a file that is not a LeaseDesk database of a schema this
+     * version knows is refused before anything changes); an existing database is kept as
+     * {@code <name>.mv.db.replaced-<UTC time>}, never overwritten. A database in use is refused with
+     * the process that holds it. Returns the replaced file, if there was one.
+     */
+    public static Optional<Path> restore(Path backupZip, Path target, Clock clock) {
+        Path databaseFile = LeaseDatabase.fileOf(target);
+        if (Files.exists(databaseFile)) {
+            // Opening and closing it proves nobody holds it (or names who does).
+            LeaseDatabase.open(target).close();
+        }
+        Path extracted = databaseFile.resolveSibling(databaseFile.getFileName() + ".restoring");
+        try {
+            extractDatabase(backupZip, extracted);
+            LeaseDatabase.open(extracted).close();
+            Optional<Path> replaced = Optional.empty();
+            if (Files.exists(databaseFile)) {
+                Path aside = databaseFile.resolveSibling(databaseFile.getFileName() + ".replaced-" + BACKUP_STAMP.format(clock.instant()));
+                Files.move(databaseFile, aside);
+                replaced = Optional.of(aside);
+            }
+            Files.move(LeaseDatabase.fileOf(extracted), databaseFile, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Restored {} from {}{}", databaseFile, backupZip, replaced.map(r -> "; the previous database is " + r).orElse(""));
+            return replaced;
+        } catch (IOException e) {
+            throw new StoreException("Cannot restore " + backupZip + " to " + databaseFile + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(LeaseDatabase.fileOf(extracted));
+            } catch (IOException e) {
+                log.warn("could not remove the partly restored {}: {}", extracted, e.getMessage());
+            }
+        }
+    }
+
+    /** A LeaseDesk backup holds exactly one H2 database file; anything else is not ours. */
+    private static void extractDatabase(Path backupZip, Path extracted) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backupZip))) {
+            int found = 0;
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().endsWith(".mv.db") && !entry.isDirectory()) {
+                    Files.copy(zip, LeaseDatabase.fileOf(extracted), StandardCopyOption.REPLACE_EXISTING);
+                    found++;
+                }
+            }
+            if (found != 1) {
+                throw new IOException("it is not a LeaseDesk backup: it holds " + found + " database files, one was expected");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("it is not a zip file (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Deletes history events and utilisation samples older than {@code retention}; current leases are kept. */

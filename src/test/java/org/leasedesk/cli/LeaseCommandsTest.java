@@ -116,6 +116,39 @@ class LeaseCommandsTest {
     }
 
     @Test
+    void aBackupRestoresTheHistoryAndKeepsTheReplacedDatabase() throws Exception {
+        Path backups = directory.resolve("backups");
+        CliRun backup = run("db", "backup", "--to", backups.toString());
+        assertThat(backup.exitCode()).isZero();
+        Path zip;
+        try (var listing = Files.list(backups)) {
+            zip = listing.findFirst().orElseThrow();
+        }
+        assertThat(run("db", "prune", "--older-than", "0").out()).isEqualTo("deleted 4 event(s) and 0 utilisation sample(s)\n");
+        assertThat(run("history", "--mac", "00:00:5e:00:53:01").out()).isEqualTo("no lease events recorded\n");
+
+        CliRun restore = run("db", "restore", zip.toString());
+
+        assertThat(restore.exitCode()).isZero();
+        assertThat(restore.out()).contains("restored " + zip, "the previous database is kept as");
+        assertThat(run("history", "--mac", "00:00:5e:00:53:01").out().lines()).hasSize(2);
+        try (var listing = Files.list(directory)) {
+            assertThat(listing.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("leases.mv.db.replaced-"));
+        }
+    }
+
+    @Test
+    void restoringSomethingThatIsNoBackupChangesNothing() throws Exception {
+        Path bogus = Files.writeString(directory.resolve("bogus.zip"), "not a zip");
+
+        CliRun restore = run("db", "restore", bogus.toString());
+
+        assertThat(restore.exitCode()).isEqualTo(3);
+        assertThat(restore.err()).startsWith("leasedesk db restore: Cannot restore ");
+        assertThat(run("history", "--mac", "00:00:5e:00:53:01").out().lines()).hasSize(2);
+    }
+
+    @Test
     void importRejectsAFileThatIsNoLeaseFile() throws Exception {
         Path notes = Files.writeString(directory.resolve("notes.txt"), "shopping list\nmilk\n");
 
