@@ -91,7 +91,8 @@ public enum ClientPeer {
 
         /*
          * dhcpcd -n and -k talk to the running dhcpcd through its control socket, which lives in the
-         * private /run only the running one sees; they fall back to these signals, sent here directly.
+         * private /run only the running one sees; without it they signal the running one, as done here
+         * directly: USR1 renews, ALRM releases and exits (HUP would rebind).
          * The command line execs dhcpcd in place of unshare and sh, so the started pid is dhcpcd's.
          */
         @Override
@@ -101,7 +102,7 @@ public enum ClientPeer {
 
         @Override
         public void release(Namespace namespace, String interfaceName, StartedPeer running) {
-            running.process().signal(BackgroundProcess.Signal.HUP);
+            running.process().signal(BackgroundProcess.Signal.ALRM);
         }
 
         private static List<String> inPrivateRun(String... dhcpcd) {
