@@ -13,6 +13,7 @@ import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.store.EventPage;
 import org.leasedesk.store.EventRepository;
 import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseRepository;
@@ -75,6 +76,18 @@ final class ServerInNamespace implements AutoCloseable {
         return new EventRepository(database).byAddress(address, TimeRange.ALL, PageRequest.first(1000)).events().stream()
                 .map(stored -> stored.event().type())
                 .toList();
+    }
+
+    /** How many events of a type the store holds, for every address. */
+    long eventCount(LeaseEventType type) {
+        EventRepository events = new EventRepository(database);
+        long count = 0;
+        for (Optional<PageRequest> page = Optional.of(PageRequest.first(PageRequest.MAX_SIZE)); page.isPresent(); ) {
+            EventPage found = events.byType(type, TimeRange.ALL, page.get());
+            count += found.events().size();
+            page = found.next();
+        }
+        return count;
     }
 
     /** Polls {@code condition} until it holds; fails with {@code what} and the server's statistics otherwise. */
