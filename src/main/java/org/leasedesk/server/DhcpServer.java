@@ -46,11 +46,11 @@ import org.slf4j.MDC;
  * The embedded DHCPv4 server: an object the desktop and the {@code serve} command start, observe
  * and stop.
  *
- * <p>Three kinds of thread: the receive threads (one per socket) only move datagrams into a bounded
- * queue (shedding load when it is full); the packet thread decodes, decides and owns the allocation engine, and also runs
- * reclamation; the lease writer commits changes in batches. An ACK is sent by the writer's
- * completion, so it never leaves before its lease is committed; when a commit fails, the packet
- * thread puts the address back as the store still has it.
+ * <p>Three kinds of thread: the receive threads (one per socket) only move datagrams into a
+ * bounded queue (shedding load when it is full); the packet thread decodes, decides and owns the
+ * allocation engine, and also runs reclamation; the lease writer commits changes in batches. An
+ * ACK is sent by the writer's completion, so it never leaves before its lease is committed; when a
+ * commit fails, the packet thread puts the address back as the store still has it.
  */
 public final class DhcpServer implements AutoCloseable {
 
