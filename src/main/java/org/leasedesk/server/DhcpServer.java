@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.lease.LeaseEventType;
@@ -49,11 +50,11 @@ import org.slf4j.MDC;
  * The embedded DHCPv4 server: an object the desktop and the {@code serve} command start, observe
  * and stop.
  *
- * <p>Three threads: the receive thread only moves datagrams into a bounded queue (shedding load when
- * it is full); the packet thread decodes, decides and owns the allocation engine, and also runs
- * reclamation; the lease writer commits changes in batches. An ACK is sent by the writer's
- * completion, so it never leaves before its lease is committed; when a commit fails, the packet
- * thread puts the address back as the store still has it.
+ * <p>Three kinds of thread: the receive threads (one per socket) only move datagrams into a
+ * bounded queue (shedding load when it is full); the packet thread decodes, decides and owns the
+ * allocation engine, and also runs reclamation; the lease writer commits changes in batches. An
+ * ACK is sent by the writer's completion, so it never leaves before its lease is committed; when a
+ * commit fails, the packet thread puts the address back as the store still has it.
  */
 public final class DhcpServer implements AutoCloseable {
 
@@ -70,12 +71,14 @@ public final class DhcpServer implements AutoCloseable {
     private final DhcpCodec codec = new DhcpCodec();
     private final ServerStatistics statistics = new ServerStatistics();
     private final DatagramChannel channel;
+    /** Bound to the server identifier: broadcasts sent from it leave through the served link; see {@link #openOnLink}. */
+    private final Optional<DatagramChannel> linkChannel;
     private final LeaseWriter writer;
     private final UtilisationRepository samples;
     private final ExecutorService sampleWriter;
     private final BlockingQueue<Received> inbound;
     private final Queue<Runnable> internal = new ConcurrentLinkedQueue<>();
-    private final Thread receiveThread;
+    private final List<Thread> receiveThreads;
     private final Thread packetThread;
     private volatile boolean running = true;
 
@@ -93,12 +96,15 @@ public final class DhcpServer implements AutoCloseable {
         this.processor = new PacketProcessor(config, engine, options, clock);
         this.inbound = new ArrayBlockingQueue<>(options.receiveQueueCapacity());
         this.channel = open(options);
+        this.linkChannel = openOnLink(options);
         this.writer = new LeaseWriter(database, writerSettings, clock, alarm -> listener.alarm(alarm));
         this.samples = new UtilisationRepository(database);
         // Samples are written off the packet thread: a slow disk must not delay answers.
         this.sampleWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("utilisation-samples").factory());
         this.packetThread = Thread.ofPlatform().name("dhcp-packets").daemon(false).unstarted(this::processLoop);
-        this.receiveThread = Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(this::receiveLoop);
+        this.receiveThreads = Stream.concat(Stream.of(channel), linkChannel.stream())
+                .map(receiving -> Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(() -> receiveLoop(receiving)))
+                .toList();
         log.info("serving {} subnet(s) on {} as {} with {} stored lease(s)", config.subnets().size(), options.listen(),
                 options.serverIdentifier(), load.leases().size());
     }
@@ -109,7 +115,7 @@ public final class DhcpServer implements AutoCloseable {
             throws ServerStartException {
         DhcpServer server = new DhcpServer(config, options, database, writerSettings, clock, listener);
         server.packetThread.start();
-        server.receiveThread.start();
+        server.receiveThreads.forEach(Thread::start);
         return server;
     }
 
@@ -136,7 +142,37 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
-    private void receiveLoop() {
+    /**
+     * A second socket on the server identifier and the server port, for broadcast replies. Linux
+     * routes 255.255.255.255 by the routing table, so from a socket bound to 0.0.0.0 a broadcast
+     * OFFER leaves by the default route (another link) or fails with "network unreachable" when
+     * there is none; from a socket bound to an interface's address it leaves through that
+     * interface. Unicast to the identifier (renewals) then arrives on this socket rather than the
+     * wildcard one, so it is read too. Not needed when replies are redirected or the server listens
+     * on one address only; when the identifier is not an address of this host, broadcasts keep
+     * following the routing table, with a warning.
+     */
+    private static Optional<DatagramChannel> openOnLink(ServerOptions options) {
+        if (options.redirectReplies().isPresent() || !options.listen().getAddress().isAnyLocalAddress()) {
+            return Optional.empty();
+        }
+        InetSocketAddress onLink = new InetSocketAddress(options.serverIdentifier().toInetAddress(), options.serverPort());
+        DatagramChannel channel = null;
+        try {
+            channel = DatagramChannel.open(StandardProtocolFamily.INET);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
+            channel.bind(onLink);
+            return Optional.of(channel);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            log.warn("cannot bind {} ({}): broadcast replies follow the routing table and may leave by another interface",
+                    onLink, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void receiveLoop(DatagramChannel channel) {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
         while (running) {
             try {
@@ -231,7 +267,8 @@ public final class DhcpServer implements AutoCloseable {
         DhcpMessage message = reply.message();
         try {
             byte[] bytes = codec.encode(message, reply.maxMessageSize());
-            channel.send(ByteBuffer.wrap(bytes), reply.destination());
+            boolean broadcast = reply.destination().getAddress().equals(options.broadcastTarget());
+            (broadcast ? linkChannel.orElse(channel) : channel).send(ByteBuffer.wrap(bytes), reply.destination());
             message.messageType().ifPresent(statistics::sent);
             log.debug("sent {} to {}", message.summary(), reply.destination());
         } catch (IllegalArgumentException e) {
@@ -336,8 +373,11 @@ public final class DhcpServer implements AutoCloseable {
     public void close() {
         running = false;
         closeQuietly(channel);
+        linkChannel.ifPresent(DhcpServer::closeQuietly);
         try {
-            receiveThread.join(2000);
+            for (Thread receiveThread : receiveThreads) {
+                receiveThread.join(2000);
+            }
             packetThread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

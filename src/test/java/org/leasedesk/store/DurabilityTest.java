@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.testing.ChildJvm;
 
 class DurabilityTest {
 

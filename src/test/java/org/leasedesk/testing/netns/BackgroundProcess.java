@@ -27,7 +27,7 @@ public final class BackgroundProcess implements AutoCloseable {
 
     /** Signals peers react to; numbers as on Linux x86-64 and arm64. */
     public enum Signal {
-        HUP(1), USR1(10), USR2(12), TERM(15);
+        HUP(1), USR1(10), USR2(12), ALRM(14), TERM(15);
 
         private final int number;
 

@@ -2,6 +2,7 @@ package org.leasedesk.testing.peers;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.leasedesk.testing.netns.BackgroundProcess;
 import org.leasedesk.testing.netns.Namespace;
 
 /**
@@ -18,10 +19,31 @@ public enum ClientPeer {
             + " script /sbin/dhclient-script") {
         @Override
         List<String> commandLine(Namespace namespace, String interfaceName) {
-            return List.of("dhclient", "-d", "-1", "-v",
-                    "-pf", namespace.lab().file("dhclient-" + interfaceName + ".pid").toString(),
-                    "-lf", namespace.lab().file("dhclient-" + interfaceName + ".leases").toString(),
-                    interfaceName);
+            return dhclient(namespace, interfaceName, "-d", "-1", "-v");
+        }
+
+        /** The same for a client that keeps its lease: -1 gives up only before the first lease, never after. */
+        @Override
+        List<String> keepingCommandLine(Namespace namespace, String interfaceName) {
+            return commandLine(namespace, interfaceName);
+        }
+
+        /** dhclient has no renew trigger (a second dhclient would run beside the first): it renews at T1. */
+        @Override
+        public void renew(Namespace namespace, String interfaceName, StartedPeer running) {}
+
+        /** -r with the running client's pid file stops it, then releases from its lease file. */
+        @Override
+        public void release(Namespace namespace, String interfaceName, StartedPeer running) {
+            namespace.exec(dhclient(namespace, interfaceName, "-r", "-v").toArray(String[]::new)).orThrow();
+        }
+
+        private static List<String> dhclient(Namespace namespace, String interfaceName, String... flags) {
+            List<String> command = new ArrayList<>(List.of("dhclient"));
+            command.addAll(List.of(flags));
+            command.addAll(List.of("-pf", namespace.lab().file("dhclient-" + interfaceName + ".pid").toString(),
+                    "-lf", namespace.lab().file("dhclient-" + interfaceName + ".leases").toString(), interfaceName));
+            return command;
         }
     },
 
@@ -30,6 +52,22 @@ public enum ClientPeer {
         @Override
         List<String> commandLine(Namespace namespace, String interfaceName) {
             return List.of("udhcpc", "-f", "-n", "-q", "-i", interfaceName);
+        }
+
+        /** Without -q it stays bound; it ignores option 58 (T1 is half the lease), hence the signal for renewing. */
+        @Override
+        List<String> keepingCommandLine(Namespace namespace, String interfaceName) {
+            return List.of("udhcpc", "-f", "-n", "-i", interfaceName);
+        }
+
+        @Override
+        public void renew(Namespace namespace, String interfaceName, StartedPeer running) {
+            running.process().signal(BackgroundProcess.Signal.USR1);
+        }
+
+        @Override
+        public void release(Namespace namespace, String interfaceName, StartedPeer running) {
+            running.process().signal(BackgroundProcess.Signal.USR2);
         }
     },
 
@@ -43,10 +81,35 @@ public enum ClientPeer {
             + " rapid_commit; require dhcp_server_identifier; hooks in /usr/lib/dhcpcd/dhcpcd-hooks") {
         @Override
         List<String> commandLine(Namespace namespace, String interfaceName) {
+            return inPrivateRun("dhcpcd", "-4", "-1", "-B", "-d", interfaceName);
+        }
+
+        @Override
+        List<String> keepingCommandLine(Namespace namespace, String interfaceName) {
+            return inPrivateRun("dhcpcd", "-4", "-B", "-d", interfaceName);
+        }
+
+        /*
+         * dhcpcd -n and -k talk to the running dhcpcd through its control socket, which lives in the
+         * private /run only the running one sees; without it they signal the running one, as done here
+         * directly: USR1 renews, ALRM releases and exits (HUP would rebind).
+         * The command line execs dhcpcd in place of unshare and sh, so the started pid is dhcpcd's.
+         */
+        @Override
+        public void renew(Namespace namespace, String interfaceName, StartedPeer running) {
+            running.process().signal(BackgroundProcess.Signal.USR1);
+        }
+
+        @Override
+        public void release(Namespace namespace, String interfaceName, StartedPeer running) {
+            running.process().signal(BackgroundProcess.Signal.ALRM);
+        }
+
+        private static List<String> inPrivateRun(String... dhcpcd) {
             List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private",
                     "sh", "-c", "mount -t tmpfs leasedesk-run /run && mount -t tmpfs leasedesk-dhcpcd /var/lib/dhcpcd && exec \"$@\"",
                     "sh"));
-            command.addAll(List.of("dhcpcd", "-4", "-1", "-B", "-d", interfaceName));
+            command.addAll(List.of(dhcpcd));
             return command;
         }
     };
@@ -74,5 +137,21 @@ public enum ClientPeer {
         return new StartedPeer(namespace.start(commandLine(namespace, interfaceName).toArray(String[]::new)), List.of());
     }
 
+    /**
+     * Starts the client to stay bound: it configures the address, renews at T1 and obeys
+     * {@link #renew} and {@link #release} until stopped.
+     */
+    public StartedPeer startKeepingLease(Namespace namespace, String interfaceName) {
+        return new StartedPeer(namespace.start(keepingCommandLine(namespace, interfaceName).toArray(String[]::new)), List.of());
+    }
+
+    /** Asks a client started by {@link #startKeepingLease} to renew now, the way its own users do. */
+    public abstract void renew(Namespace namespace, String interfaceName, StartedPeer running);
+
+    /** Asks a client started by {@link #startKeepingLease} to release its lease, the way its own users do. */
+    public abstract void release(Namespace namespace, String interfaceName, StartedPeer running);
+
     abstract List<String> commandLine(Namespace namespace, String interfaceName);
+
+    abstract List<String> keepingCommandLine(Namespace namespace, String interfaceName);
 }

@@ -1,15 +1,16 @@
-package org.leasedesk.store;
+package org.leasedesk.testing;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a main class of the tests in a separate JVM: the same java binary and class path as this one. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {}
 
-    static Process start(Class<?> mainClass, String... args) throws IOException {
+    /** Starts {@code mainClass} with {@code args}; its standard error (logs) is discarded, its standard output is the parent's to read. */
+    public static Process start(Class<?> mainClass, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs the tests"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
