@@ -51,7 +51,7 @@ class PacketHandlingFuzzTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final ServerOptions OPTIONS = new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 67),
             68, Ipv4Address.parse("192.0.2.1"), Optional.of("eth0"), Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(),
-            Duration.ofSeconds(10), 16);
+            Duration.ofSeconds(10), 16, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
 
     private final DhcpCodec codec = new DhcpCodec();
 

@@ -35,7 +35,8 @@ public final class ServerChildMain {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         ServerOptions options = new ServerOptions(new InetSocketAddress(loopback, 0), Integer.parseInt(args[2]),
                 Ipv4Address.parse(args[3]), Optional.empty(), loopback,
-                Optional.of(new InetSocketAddress(loopback, Integer.parseInt(args[2]))), Duration.ofSeconds(10), 1024);
+                Optional.of(new InetSocketAddress(loopback, Integer.parseInt(args[2]))), Duration.ofSeconds(10), 1024,
+                ServerOptions.DEFAULT_SAMPLE_INTERVAL);
         DhcpServer server = DhcpServer.start(config, options, database, LeaseWriter.Settings.DEFAULTS, Clock.systemUTC(),
                 ServerListener.NONE);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
