@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.platform.LocalInterface;
 import org.leasedesk.platform.LocalInterfaces;
@@ -23,6 +26,9 @@ import org.leasedesk.server.config.ServerConfigLoader;
 import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseWriter;
 import org.leasedesk.store.StoreException;
+import org.leasedesk.store.StoreMaintenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the embedded server from a configuration file and a few choices about the network: the
@@ -30,29 +36,49 @@ import org.leasedesk.store.StoreException;
  */
 public final class ServerLauncher {
 
+    private static final Logger log = LoggerFactory.getLogger(ServerLauncher.class);
+
     /**
      * @param interfaceName the served interface; its first IPv4 address becomes the server identifier
      * @param serverIdentifier overrides the interface's address
      * @param database overrides the configuration's lease-database name and the per-user default
      */
     public record Request(Path config, Optional<String> interfaceName, InetAddress listenAddress, int serverPort, int clientPort,
-                          Optional<Ipv4Address> serverIdentifier, Optional<Path> database, boolean checkpointSync) {
+                          Optional<Ipv4Address> serverIdentifier, Optional<Path> database, boolean checkpointSync,
+                          Optional<Backups> backups) {
         public Request {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(interfaceName, "interfaceName");
             Objects.requireNonNull(listenAddress, "listenAddress");
             Objects.requireNonNull(serverIdentifier, "serverIdentifier");
             Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(backups, "backups");
         }
     }
 
-    /** A started server and the database it owns; closing stops the server, flushes, then closes the database. */
-    public record RunningServer(DhcpServer server, LeaseDatabase database, Path config, ServerConfigLoader.Loaded loaded)
-            implements AutoCloseable {
+    /** Scheduled backups of the lease database while the server runs: how often, where, how many to keep. */
+    public record Backups(Duration every, Optional<Path> directory, int keep) {
+        public Backups {
+            if (every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("the backup interval must be positive, was " + every);
+            }
+            if (keep < 1) {
+                throw new IllegalArgumentException("keep at least one backup, not " + keep);
+            }
+        }
+    }
+
+    /**
+     * A started server, the database it owns and its backup schedule. Closing stops the backups and the
+     * server (flushing every pending commit), then closes the database, compacting its file.
+     */
+    public record RunningServer(DhcpServer server, LeaseDatabase database, Path config, ServerConfigLoader.Loaded loaded,
+                                Optional<ScheduledExecutorService> backupSchedule) implements AutoCloseable {
         @Override
         public void close() {
+            backupSchedule.ifPresent(ScheduledExecutorService::shutdownNow);
             server.close();
-            database.close();
+            database.closeAndCompact();
         }
     }
 
@@ -91,8 +117,8 @@ public final class ServerLauncher {
                 Duration.ofSeconds(10), 1024, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
         LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         try {
-            return new RunningServer(DhcpServer.start(config, options, database, writer, clock, listener), database,
-                    request.config(), loaded);
+            DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
+            return new RunningServer(server, database, request.config(), loaded, request.backups().map(b -> scheduleBackups(database, b)));
         } catch (ServerStartException | RuntimeException e) {
             database.close();
             throw e;
@@ -107,6 +133,23 @@ public final class ServerLauncher {
         ServerConfigLoader.Loaded loaded = loader.load(running.config());
         running.server().reload(loaded.config()).join();
         return loaded;
+    }
+
+    /** BACKUP TO is safe on the live database, so backups run beside the server on their own thread. */
+    private ScheduledExecutorService scheduleBackups(LeaseDatabase database, Backups backups) {
+        Path directory = backups.directory().orElse(database.file().resolveSibling("backups"));
+        StoreMaintenance maintenance = new StoreMaintenance(database, clock);
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("lease-backups").daemon(true).factory());
+        long period = backups.every().toMillis();
+        schedule.scheduleAtFixedRate(() -> {
+            try {
+                maintenance.backupKeepingNewest(directory, backups.keep());
+            } catch (StoreException e) {
+                log.error("scheduled backup of {} failed: {}", database.file(), e.getMessage());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        return schedule;
     }
 
     /** Kea names interfaces as "eth0" or "eth0/192.0.2.1"; one configured interface needs no flag. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +63,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-sync", description = "Sync the database to disk with every batch: safe against power loss, slower.")
     boolean checkpointSync;
 
+    @Option(names = "--backup-every", paramLabel = "HOURS", defaultValue = "24",
+            description = "Back up the lease database this often while serving; 0 for never (default: ${DEFAULT-VALUE}).")
+    double backupHours;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where backups go (default: backups/ beside the database).")
+    Path backupDirectory;
+
+    @Option(names = "--backup-keep", paramLabel = "N", defaultValue = "7", description = "How many backups to keep (default: ${DEFAULT-VALUE}).")
+    int backupKeep;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +87,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.ofNullable(interfaceName),
                     InetAddress.getByName(listen), port, clientPort, Optional.ofNullable(serverId).map(Ipv4Address::parse),
-                    Optional.ofNullable(database), checkpointSync);
+                    Optional.ofNullable(database), checkpointSync, backupHours <= 0 ? Optional.empty()
+                            : Optional.of(new ServerLauncher.Backups(Duration.ofMillis((long) (backupHours * 3_600_000)),
+                                    Optional.ofNullable(backupDirectory), backupKeep)));
             // SIGTERM and Ctrl+C run shutdown hooks; ours lets this thread close the server and waits for it,
             // so the JVM exits only after every pending commit is flushed.
             CountDownLatch stopRequested = new CountDownLatch(1);

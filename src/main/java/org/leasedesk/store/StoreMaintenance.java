@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
@@ -101,6 +104,31 @@ public final class StoreMaintenance {
         } catch (java.util.zip.ZipException e) {
             throw new IOException("it is not a zip file (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A scheduled backup: backs up into {@code directory}, then deletes the oldest LeaseDesk backups
+     * there beyond {@code keep}, so scheduled backups cannot fill the disk.
+     */
+    public Path backupKeepingNewest(Path directory, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep at least one backup, not " + keep);
+        }
+        Path made = backupInto(directory);
+        try (Stream<Path> files = Files.list(directory)) {
+            // The UTC stamp in the name sorts in time order.
+            List<Path> backups = files.filter(f -> f.getFileName().toString().startsWith(LeaseDatabase.DEFAULT_NAME + "-")
+                            && f.getFileName().toString().endsWith(".zip"))
+                    .sorted(Comparator.comparing(Path::getFileName).reversed())
+                    .toList();
+            for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+                Files.delete(old);
+                log.info("Deleted old backup {}", old);
+            }
+        } catch (IOException e) {
+            log.warn("Backed up to {} but could not remove older backups in {}: {}", made, directory, e.getMessage());
+        }
+        return made;
     }
 
     /** Deletes history events and utilisation samples older than {@code retention}; current leases are kept. */

@@ -1,0 +1,57 @@
+package org.leasedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.platform.LocalInterfaces;
+import org.leasedesk.server.ServerListener;
+
+class ServerLauncherTest {
+
+    @TempDir
+    Path directory;
+
+    private List<Path> backupsIn(Path backups) throws Exception {
+        if (!Files.isDirectory(backups)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(backups)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void scheduledBackupsKeepOnlyTheNewestAndTheDatabaseSurvivesTheStop() throws Exception {
+        Path config = Files.writeString(directory.resolve("kea-dhcp4.conf"),
+                "{ \"Dhcp4\": { \"subnet4\": [ { \"id\": 1, \"subnet\": \"192.0.2.0/24\", \"pools\": [ { \"pool\": \"192.0.2.10 - 192.0.2.20\" } ] } ] } }");
+        Path backups = directory.resolve("backups");
+        ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.empty(), InetAddress.getLoopbackAddress(), 0, 10068,
+                Optional.of(Ipv4Address.parse("192.0.2.1")), Optional.of(directory.resolve("leases")), false,
+                Optional.of(new ServerLauncher.Backups(Duration.ofMillis(200), Optional.of(backups), 2)));
+
+        ServerLauncher launcher = new ServerLauncher(new LocalInterfaces(), Clock.systemUTC());
+        try (ServerLauncher.RunningServer running = launcher.start(request, ServerListener.NONE)) {
+            // Backup names carry the time to the second: wait long enough for three distinct ones.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (backupsIn(backups).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(2100);
+        }
+
+        List<Path> kept = backupsIn(backups);
+        assertThat(kept).hasSize(2);
+        assertThat(kept).allSatisfy(zip -> assertThat(zip.getFileName().toString()).matches("leasedesk-\\d{8}-\\d{6}\\.zip"));
+        assertThat(directory.resolve("leases.mv.db")).exists();
+    }
+}
