@@ -324,10 +324,14 @@ public final class AllocationEngine {
     /** Recomputes one address's bits from the leases, reservations and offers. */
     private void refresh(Ipv4Address address) {
         Instant now = clock.instant();
+        // Subnets never overlap (the configuration refuses it): only the one holding the address matters.
         for (SubnetSpace space : subnets.values()) {
+            if (!space.config.subnet().contains(address)) {
+                continue;
+            }
             int poolIndex = space.poolOf(address);
             if (poolIndex < 0) {
-                continue;
+                return;
             }
             PoolSpace pool = space.pools.get(poolIndex);
             int bit = (int) (address.toLong() - pool.pool.range().first().toLong());
@@ -338,6 +342,7 @@ public final class AllocationEngine {
                     || (offer != null && offer.expires().isAfter(now));
             pool.taken.set(bit, taken);
             pool.busy.set(bit, taken || (lease != null && affine(lease, now)));
+            return;
         }
     }
 
