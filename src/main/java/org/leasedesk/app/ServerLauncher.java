@@ -42,10 +42,11 @@ public final class ServerLauncher {
      * @param interfaceName the served interface; its first IPv4 address becomes the server identifier
      * @param serverIdentifier overrides the interface's address
      * @param database overrides the configuration's lease-database name and the per-user default
+     * @param historyRetention history older than this is pruned while the server runs; empty keeps it forever
      */
     public record Request(Path config, Optional<String> interfaceName, InetAddress listenAddress, int serverPort, int clientPort,
                           Optional<Ipv4Address> serverIdentifier, Optional<Path> database, boolean checkpointSync,
-                          Optional<Backups> backups) {
+                          Optional<Backups> backups, Optional<Duration> historyRetention) {
         public Request {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(interfaceName, "interfaceName");
@@ -53,6 +54,10 @@ public final class ServerLauncher {
             Objects.requireNonNull(serverIdentifier, "serverIdentifier");
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(backups, "backups");
+            Objects.requireNonNull(historyRetention, "historyRetention");
+            historyRetention.filter(age -> age.isNegative() || age.isZero()).ifPresent(age -> {
+                throw new IllegalArgumentException("the history retention must be positive, was " + age);
+            });
         }
     }
 
@@ -69,14 +74,15 @@ public final class ServerLauncher {
     }
 
     /**
-     * A started server, the database it owns and its backup schedule. Closing stops the backups and the
-     * server (flushing every pending commit), then closes the database, compacting its file.
+     * A started server, the database it owns and its maintenance schedule (backups, history pruning).
+     * Closing stops the maintenance and the server (flushing every pending commit), then closes the
+     * database, compacting its file.
      */
     public record RunningServer(DhcpServer server, LeaseDatabase database, Path config, ServerConfigLoader.Loaded loaded,
-                                Optional<ScheduledExecutorService> backupSchedule) implements AutoCloseable {
+                                ScheduledExecutorService maintenance) implements AutoCloseable {
         @Override
         public void close() {
-            backupSchedule.ifPresent(ScheduledExecutorService::shutdownNow);
+            maintenance.shutdownNow();
             server.close();
             database.closeAndCompact();
         }
@@ -118,7 +124,7 @@ public final class ServerLauncher {
         LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         try {
             DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
-            return new RunningServer(server, database, request.config(), loaded, request.backups().map(b -> scheduleBackups(database, b)));
+            return new RunningServer(server, database, request.config(), loaded, scheduleMaintenance(database, request));
         } catch (ServerStartException | RuntimeException e) {
             database.close();
             throw e;
@@ -135,21 +141,39 @@ public final class ServerLauncher {
         return loaded;
     }
 
-    /** BACKUP TO is safe on the live database, so backups run beside the server on their own thread. */
-    private ScheduledExecutorService scheduleBackups(LeaseDatabase database, Backups backups) {
-        Path directory = backups.directory().orElse(database.file().resolveSibling("backups"));
+    /**
+     * BACKUP TO and the pruning deletes are safe on the live database, so both run beside the server
+     * on one thread of their own.
+     */
+    private ScheduledExecutorService scheduleMaintenance(LeaseDatabase database, Request request) {
         StoreMaintenance maintenance = new StoreMaintenance(database, clock);
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("lease-backups").daemon(true).factory());
-        long period = backups.every().toMillis();
+                Thread.ofPlatform().name("lease-maintenance").daemon(true).factory());
+        request.backups().ifPresent(backups -> {
+            Path directory = backups.directory().orElse(database.file().resolveSibling("backups"));
+            every(schedule, backups.every(), "scheduled backup of " + database.file(),
+                    () -> maintenance.backupKeepingNewest(directory, backups.keep()));
+        });
+        request.historyRetention().ifPresent(retention -> every(schedule, pruneInterval(retention),
+                "pruning the history of " + database.file(), () -> maintenance.pruneOlderThan(retention)));
+        return schedule;
+    }
+
+    /** Pruning a tenth of the retention at a time keeps the history within 10 % of its limit, checked at least hourly. */
+    static Duration pruneInterval(Duration retention) {
+        Duration tenth = retention.dividedBy(10);
+        Duration hour = Duration.ofHours(1);
+        return tenth.compareTo(hour) > 0 ? hour : tenth.isZero() ? Duration.ofMillis(1) : tenth;
+    }
+
+    private static void every(ScheduledExecutorService schedule, Duration period, String what, Runnable task) {
         schedule.scheduleAtFixedRate(() -> {
             try {
-                maintenance.backupKeepingNewest(directory, backups.keep());
+                task.run();
             } catch (StoreException e) {
-                log.error("scheduled backup of {} failed: {}", database.file(), e.getMessage());
+                log.error("{} failed: {}", what, e.getMessage());
             }
-        }, period, period, TimeUnit.MILLISECONDS);
-        return schedule;
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Kea names interfaces as "eth0" or "eth0/192.0.2.1"; one configured interface needs no flag. */

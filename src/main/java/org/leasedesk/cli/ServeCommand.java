@@ -73,6 +73,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backup-keep", paramLabel = "N", defaultValue = "7", description = "How many backups to keep (default: ${DEFAULT-VALUE}).")
     int backupKeep;
 
+    @Option(names = "--keep-history", paramLabel = "AGE", defaultValue = "400d", converter = AgeConverter.class,
+            description = "Prune lease history and utilisation samples older than this while serving, as 90d, 12h or 30m;"
+                    + " 0 keeps everything (default: ${DEFAULT-VALUE}).")
+    Duration historyRetention;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
                     InetAddress.getByName(listen), port, clientPort, Optional.ofNullable(serverId).map(Ipv4Address::parse),
                     Optional.ofNullable(database), checkpointSync, backupHours <= 0 ? Optional.empty()
                             : Optional.of(new ServerLauncher.Backups(Duration.ofMillis((long) (backupHours * 3_600_000)),
-                                    Optional.ofNullable(backupDirectory), backupKeep)));
+                                    Optional.ofNullable(backupDirectory), backupKeep)),
+                    historyRetention.isZero() ? Optional.empty() : Optional.of(historyRetention));
             // SIGTERM and Ctrl+C run shutdown hooks; ours lets this thread close the server and waits for it,
             // so the JVM exits only after every pending commit is flushed.
             CountDownLatch stopRequested = new CountDownLatch(1);

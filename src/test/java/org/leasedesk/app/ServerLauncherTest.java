@@ -7,14 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.platform.LocalInterfaces;
 import org.leasedesk.server.ServerListener;
+import org.leasedesk.store.EventRepository;
+import org.leasedesk.store.PageRequest;
+import org.leasedesk.store.TimeRange;
 
 class ServerLauncherTest {
 
@@ -31,13 +37,46 @@ class ServerLauncherTest {
     }
 
     @Test
+    void historyOlderThanTheRetentionIsPrunedWhileServing() throws Exception {
+        Path config = Files.writeString(directory.resolve("kea-dhcp4.conf"),
+                "{ \"Dhcp4\": { \"subnet4\": [ { \"id\": 1, \"subnet\": \"192.0.2.0/24\", \"pools\": [ { \"pool\": \"192.0.2.10 - 192.0.2.20\" } ] } ] } }");
+        ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.empty(), InetAddress.getLoopbackAddress(), 0, 10068,
+                Optional.of(Ipv4Address.parse("192.0.2.1")), Optional.of(directory.resolve("leases")), false,
+                Optional.empty(), Optional.of(Duration.ofSeconds(20)));
+        Instant now = Instant.now();
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+
+        try (ServerLauncher.RunningServer running = new ServerLauncher(new LocalInterfaces(), clock).start(request, ServerListener.NONE)) {
+            EventRepository events = new EventRepository(running.database());
+            events.append(LeaseEvent.alarm(now.minus(Duration.ofHours(1)), "an hour old"));
+            events.append(LeaseEvent.alarm(now.minus(Duration.ofSeconds(5)), "five seconds old"));
+            // The first prune runs a tenth of the retention after the start, and the clock stands still.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (details(events).size() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(details(events)).containsExactly("five seconds old");
+        }
+    }
+
+    private static List<String> details(EventRepository events) {
+        return events.between(TimeRange.ALL, PageRequest.first(10)).events().stream().map(e -> e.event().detail()).toList();
+    }
+
+    @Test
+    void pruningRunsAtATenthOfTheRetentionAndAtLeastHourly() {
+        assertThat(ServerLauncher.pruneInterval(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(3));
+        assertThat(ServerLauncher.pruneInterval(Duration.ofDays(400))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void scheduledBackupsKeepOnlyTheNewestAndTheDatabaseSurvivesTheStop() throws Exception {
         Path config = Files.writeString(directory.resolve("kea-dhcp4.conf"),
                 "{ \"Dhcp4\": { \"subnet4\": [ { \"id\": 1, \"subnet\": \"192.0.2.0/24\", \"pools\": [ { \"pool\": \"192.0.2.10 - 192.0.2.20\" } ] } ] } }");
         Path backups = directory.resolve("backups");
         ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.empty(), InetAddress.getLoopbackAddress(), 0, 10068,
                 Optional.of(Ipv4Address.parse("192.0.2.1")), Optional.of(directory.resolve("leases")), false,
-                Optional.of(new ServerLauncher.Backups(Duration.ofMillis(200), Optional.of(backups), 2)));
+                Optional.of(new ServerLauncher.Backups(Duration.ofMillis(200), Optional.of(backups), 2)), Optional.empty());
 
         ServerLauncher launcher = new ServerLauncher(new LocalInterfaces(), Clock.systemUTC());
         try (ServerLauncher.RunningServer running = launcher.start(request, ServerListener.NONE)) {
