@@ -3,7 +3,7 @@
 # that removes all of it on exit. Source it after setting REQUIRED_TOOLS.
 
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-LEASEDESK="$ROOT/target/leasedesk/bin/leasedesk"
+LEASEDESK=${LEASEDESK:-"$ROOT/target/leasedesk/bin/leasedesk"}
 [[ $EUID -eq 0 ]] || { echo "run as root: network namespaces need CAP_SYS_ADMIN" >&2; exit 1; }
 for tool in ip perfdhcp ${REQUIRED_TOOLS:-}; do
     command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
@@ -35,9 +35,10 @@ ip -n "$PERF_NS" address add 198.18.0.2/15 dev perf0
 ip -n "$SERVER_NS" link set srv0 up
 ip -n "$PERF_NS" link set perf0 up
 
+# Extra arguments go to `leasedesk serve`.
 start_leasedesk() {
     ip netns exec "$SERVER_NS" env LEASEDESK_LOG_LEVEL=INFO "$LEASEDESK" serve --config "$WORK/leasedesk.json" \
-        --interface srv0 --server-id 198.18.0.1 --database "$WORK/leasedesk/leases" >"$WORK/leasedesk.log" 2>&1 &
+        --interface srv0 --server-id 198.18.0.1 --database "$WORK/leasedesk/leases" "$@" >"$WORK/leasedesk.log" 2>&1 &
     SERVER_PID=$!
     await_log "$WORK/leasedesk.log" "serving"
 }
