@@ -43,10 +43,22 @@ public final class ServerLauncher {
      * @param serverIdentifier overrides the interface's address
      * @param database overrides the configuration's lease-database name and the per-user default
      * @param historyRetention history older than this is pruned while the server runs; empty keeps it forever
+     * @param redirectReplies lab mode: every reply goes to this one socket, so nothing leaves the machine
+     * @param sampleInterval how often pool utilisation is recorded
      */
     public record Request(Path config, Optional<String> interfaceName, InetAddress listenAddress, int serverPort, int clientPort,
                           Optional<Ipv4Address> serverIdentifier, Optional<Path> database, boolean checkpointSync,
-                          Optional<Backups> backups, Optional<Duration> historyRetention) {
+                          Optional<Backups> backups, Optional<Duration> historyRetention,
+                          Optional<InetSocketAddress> redirectReplies, Duration sampleInterval) {
+
+        /** A request for a server on the network: replies go where the protocol says, sampled every minute. */
+        public Request(Path config, Optional<String> interfaceName, InetAddress listenAddress, int serverPort, int clientPort,
+                       Optional<Ipv4Address> serverIdentifier, Optional<Path> database, boolean checkpointSync,
+                       Optional<Backups> backups, Optional<Duration> historyRetention) {
+            this(config, interfaceName, listenAddress, serverPort, clientPort, serverIdentifier, database, checkpointSync, backups,
+                    historyRetention, Optional.empty(), ServerOptions.DEFAULT_SAMPLE_INTERVAL);
+        }
+
         public Request {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(interfaceName, "interfaceName");
@@ -55,6 +67,8 @@ public final class ServerLauncher {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(backups, "backups");
             Objects.requireNonNull(historyRetention, "historyRetention");
+            Objects.requireNonNull(redirectReplies, "redirectReplies");
+            Objects.requireNonNull(sampleInterval, "sampleInterval");
             historyRetention.filter(age -> age.isNegative() || age.isZero()).ifPresent(age -> {
                 throw new IllegalArgumentException("the history retention must be positive, was " + age);
             });
@@ -74,17 +88,19 @@ public final class ServerLauncher {
     }
 
     /**
-     * A started server, the database it owns and its maintenance schedule (backups, history pruning).
-     * Closing stops the maintenance and the server (flushing every pending commit), then closes the
-     * database, compacting its file.
+     * A started server, its database and its maintenance schedule (backups, history pruning). Closing
+     * stops the maintenance and the server (flushing every pending commit), then closes the database,
+     * compacting its file, when the server opened it; a shared database stays open for its owner.
      */
-    public record RunningServer(DhcpServer server, LeaseDatabase database, Path config, ServerConfigLoader.Loaded loaded,
-                                ScheduledExecutorService maintenance) implements AutoCloseable {
+    public record RunningServer(DhcpServer server, LeaseDatabase database, boolean ownsDatabase, Path config,
+                                ServerConfigLoader.Loaded loaded, ScheduledExecutorService maintenance) implements AutoCloseable {
         @Override
         public void close() {
             maintenance.shutdownNow();
             server.close();
-            database.closeAndCompact();
+            if (ownsDatabase) {
+                database.closeAndCompact();
+            }
         }
     }
 
@@ -102,15 +118,11 @@ public final class ServerLauncher {
         return loader.load(config);
     }
 
+    /** Starts a server on the database the request names (else the configuration's, else the user's default). */
     public RunningServer start(Request request, ServerListener listener) throws ConfigException, ServerStartException {
         ServerConfigLoader.Loaded loaded = loader.load(request.config());
-        ServerConfig config = loaded.config();
-        Optional<String> interfaceName = request.interfaceName().or(() -> onlyConfiguredInterface(config));
-        Ipv4Address serverId = request.serverIdentifier().isPresent() ? request.serverIdentifier().get()
-                : serverIdentifierOf(interfaceName.orElseThrow(() -> new ServerStartException(
-                        "name the interface to serve (--interface) or the server's address on it (--server-id)", null)));
         Path databaseFile = request.database()
-                .or(() -> config.leaseDatabase().name().map(Path::of))
+                .or(() -> loaded.config().leaseDatabase().name().map(Path::of))
                 .orElse(null);
         LeaseDatabase database;
         try {
@@ -118,17 +130,36 @@ public final class ServerLauncher {
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
-        ServerOptions options = new ServerOptions(new InetSocketAddress(request.listenAddress(), request.serverPort()),
-                request.clientPort(), serverId, interfaceName, Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(),
-                Duration.ofSeconds(10), 1024, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
-        LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         try {
-            DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
-            return new RunningServer(server, database, request.config(), loaded, scheduleMaintenance(database, request));
+            return start(request, loaded, database, true, listener);
         } catch (ServerStartException | RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts a server on a database its caller keeps open (the desktop, whose history and reports
+     * read it whether a server runs or not); the request's database choice is not consulted.
+     */
+    public RunningServer start(Request request, LeaseDatabase sharedDatabase, ServerListener listener)
+            throws ConfigException, ServerStartException {
+        return start(request, loader.load(request.config()), sharedDatabase, false, listener);
+    }
+
+    private RunningServer start(Request request, ServerConfigLoader.Loaded loaded, LeaseDatabase database, boolean ownsDatabase,
+                                ServerListener listener) throws ServerStartException {
+        ServerConfig config = loaded.config();
+        Optional<String> interfaceName = request.interfaceName().or(() -> onlyConfiguredInterface(config));
+        Ipv4Address serverId = request.serverIdentifier().isPresent() ? request.serverIdentifier().get()
+                : serverIdentifierOf(interfaceName.orElseThrow(() -> new ServerStartException(
+                        "name the interface to serve (--interface) or the server's address on it (--server-id)", null)));
+        ServerOptions options = new ServerOptions(new InetSocketAddress(request.listenAddress(), request.serverPort()),
+                request.clientPort(), serverId, interfaceName, Ipv4Address.BROADCAST.toInetAddress(), request.redirectReplies(),
+                Duration.ofSeconds(10), 1024, request.sampleInterval());
+        LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
+        DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
+        return new RunningServer(server, database, ownsDatabase, request.config(), loaded, scheduleMaintenance(database, request));
     }
 
     /**

@@ -344,6 +344,16 @@ public final class DhcpServer implements AutoCloseable {
                 .toList();
     }
 
+    /** Every lease the server holds, current or kept for affinity, as the packet thread sees it. */
+    public CompletableFuture<List<Lease>> leases() {
+        return onPacketThread(engine::leases);
+    }
+
+    /** The configuration being served: the one started with, or the last reload's. */
+    public CompletableFuture<ServerConfig> configuration() {
+        return onPacketThread(() -> config);
+    }
+
     /** A pool's figures for display: subnet id, pool id (1 and up), its range, and its usage. */
     public record SubnetUsage(long subnetId, long poolId, String range, PoolUsage usage) {}
 

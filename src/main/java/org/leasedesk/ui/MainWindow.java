@@ -1,5 +1,9 @@
 package org.leasedesk.ui;
 
+import javafx.application.Platform;
+import javafx.scene.Node;
+import org.leasedesk.app.Workbench;
+
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +25,13 @@ final class MainWindow extends BorderPane {
 
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<Page, ToggleButton> buttons = new EnumMap<>(Page.class);
+    /** Views are built on first visit and kept, so a search or a half-filled form survives switching away. */
+    private final Map<Page, Node> views = new EnumMap<>(Page.class);
+    private final Workbench workbench;
+    private final Label serverStatus = new Label();
 
-    MainWindow() {
+    MainWindow(Workbench workbench) {
+        this.workbench = workbench;
         getStyleClass().add("main-window");
         setLeft(createNavigation());
         setBottom(createStatusBar());
@@ -57,25 +66,31 @@ final class MainWindow extends BorderPane {
     }
 
     private HBox createStatusBar() {
-        Label server = new Label("Server stopped", Icons.SERVER_STOPPED.create());
-        server.setId("status-server");
+        serverStatus.setId("status-server");
+        showServerState(workbench.state());
+        workbench.addListener(new Workbench.Listener() {
+            @Override
+            public void serverStateChanged(Workbench.ServerState state) {
+                Platform.runLater(() -> showServerState(state));
+            }
+        });
+        Label database = new Label(workbench.databaseFile().toString());
+        database.setId("status-database");
+        database.setTooltip(new Tooltip("The lease database this window reads and the server writes"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label version = new Label(ApplicationInfo.nameAndVersion());
-        HBox bar = new HBox(server, spacer, version);
+        HBox bar = new HBox(serverStatus, database, spacer, version);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
 
+    private void showServerState(Workbench.ServerState state) {
+        serverStatus.setText(state.summary());
+        serverStatus.setGraphic((state instanceof Workbench.Serving ? Icons.SERVER_RUNNING : Icons.SERVER_STOPPED).create());
+    }
+
     private void show(Page page) {
-        Label title = new Label(page.title());
-        title.getStyleClass().add("page-title");
-        Label purpose = new Label(page.purpose());
-        purpose.getStyleClass().add("page-purpose");
-        purpose.setWrapText(true);
-        VBox content = new VBox(title, purpose);
-        content.getStyleClass().add("page");
-        content.setId("page-" + page.name().toLowerCase(Locale.ROOT));
-        setCenter(content);
+        setCenter(views.computeIfAbsent(page, shown -> PageViews.create(shown, workbench)));
     }
 }

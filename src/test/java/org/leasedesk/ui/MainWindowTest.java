@@ -2,11 +2,15 @@ package org.leasedesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.leasedesk.app.Workbench;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -15,11 +19,18 @@ import org.testfx.framework.junit5.Start;
 class MainWindowTest {
 
     private Stage stage;
+    private Workbench workbench;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        new LeaseDeskApp().start(stage);
+        workbench = Workbench.open(Files.createTempDirectory("leasedesk-ui").resolve("leases"), Clock.systemUTC());
+        LeaseDeskApp.show(stage, workbench);
+    }
+
+    @AfterEach
+    void closeWorkbench() {
+        workbench.close();
     }
 
     @Test
@@ -27,6 +38,7 @@ class MainWindowTest {
         assertThat(stage.getTitle()).isEqualTo("LeaseDesk");
         assertThat(robot.lookup("#page-dashboard").tryQuery()).isPresent();
         assertThat(robot.lookup("#status-server").queryAs(Label.class).getText()).isEqualTo("Server stopped");
+        assertThat(robot.lookup("#status-database").queryAs(Label.class).getText()).endsWith("leases.mv.db");
     }
 
     @Test

@@ -14,7 +14,8 @@ public enum Icons {
     HISTORY(Material2AL.HISTORY),
     REPORTS(Material2AL.INSERT_DRIVE_FILE),
     SETTINGS(Material2MZ.SETTINGS),
-    SERVER_STOPPED(Material2MZ.STOP_CIRCLE);
+    SERVER_STOPPED(Material2MZ.STOP_CIRCLE),
+    SERVER_RUNNING(Material2MZ.PLAY_CIRCLE_FILLED);
 
     private final Ikon ikon;
 
