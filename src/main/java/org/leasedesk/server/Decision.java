@@ -2,6 +2,7 @@ package org.leasedesk.server;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import org.leasedesk.lease.LeaseEvent;
 import java.util.Optional;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.protocol.DhcpMessage;
@@ -10,11 +11,20 @@ import org.leasedesk.store.LeaseChange;
 /** What the packet thread decided for one request. */
 sealed interface Decision permits Decision.Reply, Decision.Commit, Decision.Drop {
 
-    /** Send now: OFFER, NAK, ACK to INFORM; encoded within the client's maximum message size. */
-    record Reply(DhcpMessage message, InetSocketAddress destination, int maxMessageSize) implements Decision {
+    /**
+     * Send now: OFFER, NAK, ACK to INFORM; encoded within the client's maximum message size.
+     * {@code history} is recorded without delaying the reply (an offer or a NAK changes no lease).
+     */
+    record Reply(DhcpMessage message, InetSocketAddress destination, int maxMessageSize, Optional<LeaseEvent> history)
+            implements Decision {
         public Reply {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(destination, "destination");
+            Objects.requireNonNull(history, "history");
+        }
+
+        Reply(DhcpMessage message, InetSocketAddress destination, int maxMessageSize) {
+            this(message, destination, maxMessageSize, Optional.empty());
         }
     }
 

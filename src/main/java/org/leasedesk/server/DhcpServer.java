@@ -234,7 +234,10 @@ public final class DhcpServer implements AutoCloseable {
         MDC.put("mac", request.hardwareAddress().toString());
         try {
             switch (processor.handle(request)) {
-                case Decision.Reply reply -> send(reply);
+                case Decision.Reply reply -> {
+                    send(reply);
+                    reply.history().ifPresent(writer::record);
+                }
                 case Decision.Commit commit -> commit(commit);
                 case Decision.Drop drop -> {
                     statistics.dropped(drop.reason());

@@ -101,8 +101,12 @@ final class PacketProcessor {
         }
         long lifetime = lifetime(request, subnet.lifetimes());
         DhcpMessage.Builder offer = DhcpMessage.offer(request, serverId, offered.address().toInetAddress(), lifetime);
-        complete(offer, request, subnet, offered.poolId(), reservationOf(subnet, client), lifetime);
-        return reply(offer.build(), request, MessageType.OFFER);
+        Optional<Reservation> reservation = reservationOf(subnet, client);
+        complete(offer, request, subnet, offered.poolId(), reservation, lifetime);
+        LeaseEvent offeredEvent = historyOf(LeaseEventType.OFFERED, request, subnet, offered.address(), offered.poolId(), reservation,
+                request.summary());
+        return new Decision.Reply(offer.build(), ReplyRouting.destination(request, MessageType.OFFER, options), maxSizeOf(request),
+                Optional.of(offeredEvent));
     }
 
     private Decision request(DhcpMessage request, SubnetConfig subnet, ClientKey client) {
@@ -213,7 +217,19 @@ final class PacketProcessor {
     }
 
     private Decision nak(DhcpMessage request, String reason) {
-        return reply(DhcpMessage.nak(request, serverId, reason).build(), request, MessageType.NAK);
+        Ipv4Address address = request.requestedAddress().map(Ipv4Address::of).orElse(Ipv4Address.of(request.ciaddr()));
+        Optional<LeaseEvent> nakedEvent = subnetFor(request).map(subnet -> historyOf(LeaseEventType.NAKED, request, subnet, address,
+                poolIdOf(subnet, address), Optional.empty(), reason));
+        return new Decision.Reply(DhcpMessage.nak(request, serverId, reason).build(),
+                ReplyRouting.destination(request, MessageType.NAK, options), maxSizeOf(request), nakedEvent);
+    }
+
+    /** A history entry for a reply that changes no lease: who asked, for which address, and why. */
+    private LeaseEvent historyOf(LeaseEventType type, DhcpMessage request, SubnetConfig subnet, Ipv4Address address, long poolId,
+                                 Optional<Reservation> reservation, String detail) {
+        return new LeaseEvent(clock.instant(), type, address, hardwareOf(request), clientIdOf(request, subnet),
+                hostnameOf(request, reservation), relayOf(request), subnet.id(), poolId,
+                detail.length() > LeaseEvent.MAX_DETAIL_LENGTH ? detail.substring(0, LeaseEvent.MAX_DETAIL_LENGTH) : detail);
     }
 
     private Decision reply(DhcpMessage message, DhcpMessage request, MessageType type) {

@@ -58,15 +58,24 @@ public final class LeaseWriter implements AutoCloseable {
         }
     }
 
-    /** Counters since start, for the dashboard and for tests. */
+    /**
+     * Counters since start, for the dashboard and for tests.
+     *
+     * @param historyShed history-only events ({@link #record}) dropped to keep room for lease changes
+     */
     public record Statistics(
             long submitted, long rejected, long committedBatches, long committedChanges, long failedBatches,
-            long failedChanges) {}
+            long failedChanges, long historyShed) {}
 
-    private record Submission(LeaseChange change, CompletableFuture<LeaseChange> done) {}
+    /** A lease change whose future gates a reply, or (with no change and no future) a history-only event. */
+    private record Submission(LeaseChange change, LeaseEvent historyOnly, CompletableFuture<LeaseChange> done) {
+        LeaseEvent event() {
+            return change != null ? change.event() : historyOnly;
+        }
+    }
 
     /** Queued by {@link #close()} behind everything already submitted; tells the thread to stop. */
-    private static final Submission END = new Submission(null, null);
+    private static final Submission END = new Submission(null, null, null);
 
     private final LeaseDatabase database;
     private final Settings settings;
@@ -88,6 +97,7 @@ public final class LeaseWriter implements AutoCloseable {
     private final LongAdder committedChanges = new LongAdder();
     private final LongAdder failedBatches = new LongAdder();
     private final LongAdder failedChanges = new LongAdder();
+    private final LongAdder historyShed = new LongAdder();
 
     /**
      * Starts the writer thread.
@@ -118,13 +128,31 @@ public final class LeaseWriter implements AutoCloseable {
             if (closed) {
                 return rejected(WriteRejectedException.Reason.CLOSED, "the lease writer is closed");
             }
-            Submission submission = new Submission(change, new CompletableFuture<>());
+            Submission submission = new Submission(change, null, new CompletableFuture<>());
             if (!queue.offer(submission)) {
                 return rejected(WriteRejectedException.Reason.QUEUE_FULL, "the lease writer's queue is full ("
                         + settings.queueCapacity() + " changes waiting): shedding the change on " + change.lease().address());
             }
             submitted.increment();
             return submission.done();
+        } finally {
+            closing.readLock().unlock();
+        }
+    }
+
+    /**
+     * Queues a history event that gates nothing (an OFFER or a NAK was sent): it is written with the
+     * next batch. Best effort by design: when the queue is more than half full the event is dropped
+     * and counted, because room for lease changes, which gate ACKs, matters more than a complete
+     * record of offers under overload.
+     */
+    public void record(LeaseEvent event) {
+        Objects.requireNonNull(event, "event");
+        closing.readLock().lock();
+        try {
+            if (closed || queue.remainingCapacity() <= settings.queueCapacity() / 2 || !queue.offer(new Submission(null, event, null))) {
+                historyShed.increment();
+            }
         } finally {
             closing.readLock().unlock();
         }
@@ -137,7 +165,7 @@ public final class LeaseWriter implements AutoCloseable {
 
     public Statistics statistics() {
         return new Statistics(submitted.sum(), rejected.sum(), committedBatches.sum(), committedChanges.sum(),
-                failedBatches.sum(), failedChanges.sum());
+                failedBatches.sum(), failedChanges.sum(), historyShed.sum());
     }
 
     /** Stops taking changes, writes everything already queued, and stops the thread. */
@@ -192,8 +220,10 @@ public final class LeaseWriter implements AutoCloseable {
         List<Lease> batchLeases = new ArrayList<>(batch.size());
         List<LeaseEvent> batchEvents = new ArrayList<>(batch.size());
         for (Submission submission : batch) {
-            batchLeases.add(submission.change().lease());
-            batchEvents.add(submission.change().event());
+            if (submission.change() != null) {
+                batchLeases.add(submission.change().lease());
+            }
+            batchEvents.add(submission.event());
         }
         try {
             Connection transaction = connection();
@@ -212,26 +242,30 @@ public final class LeaseWriter implements AutoCloseable {
             return;
         }
         committedBatches.increment();
-        committedChanges.add(batch.size());
+        committedChanges.add(batchLeases.size());
         for (Submission submission : batch) {
-            submission.done().complete(submission.change());
+            if (submission.done() != null) {
+                submission.done().complete(submission.change());
+            }
         }
     }
 
     private void fail(List<Submission> batch, List<Lease> batchLeases, Exception cause) {
         discardConnection();
         failedBatches.increment();
-        failedChanges.add(batch.size());
+        failedChanges.add(batchLeases.size());
         String addresses = batchLeases.stream().limit(5).map(l -> l.address().toString())
                 .collect(Collectors.joining(", ", "", batchLeases.size() > 5 ? ", ..." : ""));
-        String detail = "commit of " + batch.size() + " lease changes (" + addresses + ") to " + database.file()
+        String detail = "commit of " + batchLeases.size() + " lease changes (" + addresses + ") to " + database.file()
                 + " failed, no ACK sent: " + cause.getMessage();
         log.error("Lease store failure: {}", detail, cause);
         // The alarm goes first so that whoever sees a failed future can already find it in history.
         raiseAlarm(LeaseEvent.alarm(clock.instant(), detail));
         CommitFailedException failure = new CommitFailedException(detail, cause);
         for (Submission submission : batch) {
-            submission.done().completeExceptionally(failure);
+            if (submission.done() != null) {
+                submission.done().completeExceptionally(failure);
+            }
         }
     }
 

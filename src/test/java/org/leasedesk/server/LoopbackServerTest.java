@@ -13,6 +13,7 @@ import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.lease.LeaseState;
 import org.leasedesk.protocol.DhcpCodec;
@@ -36,6 +38,7 @@ import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseRepository;
 import org.leasedesk.store.LeaseWriter;
 import org.leasedesk.store.PageRequest;
+import org.leasedesk.store.StoredEvent;
 import org.leasedesk.store.TimeRange;
 import org.leasedesk.store.UtilisationRepository;
 
@@ -235,6 +238,30 @@ class LoopbackServerTest {
 
         assertThat(reply.messageType()).contains(MessageType.NAK);
         eventually(() -> server.statistics().sent(MessageType.NAK) == 1);
+        eventually(() -> !history(LeaseEventType.NAKED).isEmpty());
+        assertThat(history(LeaseEventType.NAKED)).singleElement().satisfies(naked -> {
+            assertThat(naked.address()).isEqualTo(Ipv4Address.parse("203.0.113.7"));
+            assertThat(naked.hardwareAddress().toString()).isEqualTo("00:00:5e:00:53:01");
+            assertThat(naked.detail()).contains("not on this network");
+        });
+    }
+
+    @Test
+    void offersAreRecordedInTheHistoryWithoutAStoredLease() throws Exception {
+        DhcpMessage offer = exchange(DhcpMessage.discover(mac(3), 0)).orElseThrow();
+
+        assertThat(offer.messageType()).contains(MessageType.OFFER);
+        eventually(() -> !history(LeaseEventType.OFFERED).isEmpty());
+        assertThat(history(LeaseEventType.OFFERED)).singleElement().satisfies(offered -> {
+            assertThat(offered.address()).isEqualTo(Ipv4Address.of(offer.yiaddr()));
+            assertThat(offered.poolId()).isEqualTo(1);
+        });
+        assertThat(stored("192.0.2.10")).isEmpty();
+    }
+
+    private List<LeaseEvent> history(LeaseEventType type) {
+        return new EventRepository(database).byType(type, TimeRange.ALL, PageRequest.first(100)).events().stream()
+                .map(StoredEvent::event).toList();
     }
 
     @Test
@@ -347,7 +374,7 @@ class LoopbackServerTest {
         assertThat(new EventRepository(database).byAddress(Ipv4Address.of(ack.yiaddr()),
                 TimeRange.ALL, PageRequest.first(10)).events())
                 .extracting(stored -> stored.event().type())
-                .containsExactly(LeaseEventType.GRANTED, LeaseEventType.EXPIRED);
+                .containsExactly(LeaseEventType.OFFERED, LeaseEventType.GRANTED, LeaseEventType.EXPIRED);
         assertThat(obtain(mac(2)).yiaddr()).as("another client").isEqualTo(ip("192.0.2.11"));
         assertThat(obtain(mac(1)).yiaddr()).as("the same client comes back").isEqualTo(ack.yiaddr());
     }

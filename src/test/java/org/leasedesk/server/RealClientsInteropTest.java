@@ -64,7 +64,7 @@ class RealClientsInteropTest {
             server.await("a renewal of " + address, STEP_TIMEOUT,
                     () -> server.historyOf(address).contains(LeaseEventType.RENEWED));
             assertThat(server.historyOf(address)).as(because + client.process().output())
-                    .startsWith(LeaseEventType.GRANTED, LeaseEventType.RENEWED);
+                    .startsWith(LeaseEventType.OFFERED, LeaseEventType.GRANTED, LeaseEventType.RENEWED);
 
             peer.release(clientSpace, CLIENT_INTERFACE, client);
             server.await("the release of " + address, STEP_TIMEOUT,

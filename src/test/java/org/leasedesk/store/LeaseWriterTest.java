@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseEventType;
 
 class LeaseWriterTest {
@@ -202,5 +203,45 @@ class LeaseWriterTest {
         CompletableFuture<LeaseChange> late = writer.submit(TestLeases.granted(1001));
         assertThat(late.exceptionNow()).isInstanceOf(WriteRejectedException.class)
                 .satisfies(e -> assertThat(((WriteRejectedException) e).reason()).isEqualTo(WriteRejectedException.Reason.CLOSED));
+    }
+
+    @Test
+    void historyOnlyEventsAreWrittenWithTheNextBatchAndGateNothing() throws Exception {
+        try (LeaseWriter writer = writer(LeaseWriter.Settings.DEFAULTS)) {
+            writer.record(LeaseEvent.of(LeaseEventType.OFFERED, TestLeases.lease(7), TestLeases.T0, "offered to a client"));
+            writer.submit(TestLeases.granted(8)).get(5, TimeUnit.SECONDS);
+        }
+        List<LeaseEventType> types = new EventRepository(database).between(TimeRange.ALL, PageRequest.first(10)).events().stream()
+                .map(stored -> stored.event().type()).toList();
+        assertThat(types).containsExactlyInAnyOrder(LeaseEventType.OFFERED, LeaseEventType.GRANTED);
+        assertThat(new LeaseRepository(database).loadAll().leases()).extracting(Lease::address)
+                .as("an offer changes no lease").containsExactly(TestLeases.address(8));
+    }
+
+    @Test
+    void historyOnlyEventsAreShedBeforeTheyCrowdOutLeaseChanges() throws Exception {
+        LeaseWriter writer = writer(new LeaseWriter.Settings(8, 1, false));
+        writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
+        List<CompletableFuture<LeaseChange>> changes = new ArrayList<>();
+        try (Connection blocker = database.connect()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lockRow = blocker.prepareStatement("UPDATE leases SET hostname = 'held' WHERE address = ?")) {
+                lockRow.setLong(1, TestLeases.address(1).toLong());
+                lockRow.executeUpdate();
+            }
+            // The writer stalls on the locked row; half the queue fills with offers, the rest stays for changes.
+            changes.add(writer.submit(TestLeases.granted(1)));
+            for (int n = 0; n < 20; n++) {
+                writer.record(LeaseEvent.of(LeaseEventType.OFFERED, TestLeases.lease(2), TestLeases.T0, "offer " + n));
+            }
+            for (int n = 3; n <= 5; n++) {
+                changes.add(writer.submit(TestLeases.granted(n)));
+            }
+            assertThat(changes).noneMatch(CompletableFuture::isCompletedExceptionally);
+            assertThat(writer.statistics().historyShed()).isGreaterThanOrEqualTo(20 - 8 / 2);
+            blocker.rollback();
+        }
+        writer.close();
+        assertThat(changes).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
     }
 }
