@@ -11,11 +11,16 @@ public final class ChildJvm {
 
     /** Starts {@code mainClass} with {@code args}; its standard error (logs) is discarded, its standard output is the parent's to read. */
     public static Process start(Class<?> mainClass, String... args) throws IOException {
+        return new ProcessBuilder(command(mainClass, args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The command line that runs {@code mainClass} with {@code args}, for callers that wrap or redirect it themselves. */
+    public static List<String> command(Class<?> mainClass, String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs the tests"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 mainClass.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return command;
     }
 }
