@@ -29,6 +29,31 @@ public final class DhcpCodec {
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 576;
     /** Option 57 counts the IP and UDP headers; the DHCP payload is this much smaller. */
     static final int IP_UDP_HEADERS = 28;
+    /**
+     * Whether raw bytes say they are a DISCOVER (option 53 in the options field), without decoding
+     * them: cheap enough for a receive thread sorting packets for load shedding, and never used to
+     * answer anything (the full decode decides that).
+     */
+    public static boolean isDiscover(byte[] packet) {
+        int at = COOKIE_OFFSET + 4;
+        while (at + 2 < packet.length) {
+            int code = packet[at] & 0xff;
+            if (code == 255) {
+                return false;
+            }
+            if (code == 0) {
+                at++;
+                continue;
+            }
+            int length = packet[at + 1] & 0xff;
+            if (code == 53) {
+                return length == 1 && packet[at + 2] == 1;
+            }
+            at += 2 + length;
+        }
+        return false;
+    }
+
     /** RFC 1542: relays may drop BOOTP messages shorter than this. */
     static final int BOOTP_MINIMUM = 300;
 

@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -76,13 +74,11 @@ public final class DhcpServer implements AutoCloseable {
     private final LeaseWriter writer;
     private final UtilisationRepository samples;
     private final ExecutorService sampleWriter;
-    private final BlockingQueue<Received> inbound;
+    private final InboundQueue inbound;
     private final Queue<Runnable> internal = new ConcurrentLinkedQueue<>();
     private final List<Thread> receiveThreads;
     private final Thread packetThread;
     private volatile boolean running = true;
-
-    private record Received(byte[] bytes, SocketAddress source) {}
 
     private DhcpServer(ServerConfig config, ServerOptions options, LeaseDatabase database, LeaseWriter.Settings writerSettings,
                        Clock clock, ServerListener listener) throws ServerStartException {
@@ -94,7 +90,7 @@ public final class DhcpServer implements AutoCloseable {
         load.rejected().forEach(row -> log.warn("skipped a stored lease that does not validate: {}", row));
         this.engine = new AllocationEngine(config, load.leases(), options.offerHold(), clock);
         this.processor = new PacketProcessor(config, engine, options, clock);
-        this.inbound = new ArrayBlockingQueue<>(options.receiveQueueCapacity());
+        this.inbound = new InboundQueue(options.receiveQueueCapacity());
         this.channel = open(options);
         this.linkChannel = openOnLink(options);
         this.writer = new LeaseWriter(database, writerSettings, clock, alarm -> listener.alarm(alarm));
@@ -179,7 +175,7 @@ public final class DhcpServer implements AutoCloseable {
                 buffer.clear();
                 SocketAddress source = channel.receive(buffer);
                 buffer.flip();
-                if (!inbound.offer(new Received(Arrays.copyOf(buffer.array(), buffer.limit()), source))) {
+                if (!inbound.offer(Arrays.copyOf(buffer.array(), buffer.limit()), source)) {
                     statistics.dropped(DropReason.QUEUE_FULL);
                 }
             } catch (ClosedChannelException closed) {
@@ -198,7 +194,7 @@ public final class DhcpServer implements AutoCloseable {
                 task.run();
             }
             try {
-                Received received = inbound.poll(100, TimeUnit.MILLISECONDS);
+                InboundQueue.Received received = inbound.poll(100, TimeUnit.MILLISECONDS);
                 if (received != null) {
                     handle(received);
                 }
@@ -220,7 +216,7 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
-    private void handle(Received received) {
+    private void handle(InboundQueue.Received received) {
         DhcpMessage request;
         try {
             request = codec.decode(received.bytes());
