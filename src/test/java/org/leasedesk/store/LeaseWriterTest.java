@@ -47,6 +47,17 @@ class LeaseWriterTest {
         return new LeaseWriter(database, settings, Clock.systemUTC(), alarms::add);
     }
 
+    /** A connection holding an uncommitted update of lease 1, so a write of lease 1 waits for its rollback. */
+    private Connection lockingLeaseOne() throws SQLException {
+        Connection blocker = database.connect();
+        blocker.setAutoCommit(false);
+        try (PreparedStatement lockRow = blocker.prepareStatement("UPDATE leases SET hostname = 'held' WHERE address = ?")) {
+            lockRow.setLong(1, TestLeases.address(1).toLong());
+            lockRow.executeUpdate();
+        }
+        return blocker;
+    }
+
     private long storedEvents() {
         return new EventRepository(database).between(TimeRange.ALL, PageRequest.first(PageRequest.MAX_SIZE)).events()
                 .size();
@@ -167,12 +178,7 @@ class LeaseWriterTest {
         List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
         // An uncommitted update of lease 1 holds its row lock, so the writer's next batch (lease 1
         // again) waits for it and the queue fills behind it.
-        try (Connection blocker = database.connect()) {
-            blocker.setAutoCommit(false);
-            try (PreparedStatement lockRow = blocker.prepareStatement("UPDATE leases SET hostname = 'held' WHERE address = ?")) {
-                lockRow.setLong(1, TestLeases.address(1).toLong());
-                lockRow.executeUpdate();
-            }
+        try (Connection blocker = lockingLeaseOne()) {
             for (int n = 1; n <= 50; n++) {
                 futures.add(writer.submit(TestLeases.granted(1)));
             }
@@ -223,12 +229,7 @@ class LeaseWriterTest {
         LeaseWriter writer = writer(new LeaseWriter.Settings(8, 1, false));
         writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
         List<CompletableFuture<LeaseChange>> changes = new ArrayList<>();
-        try (Connection blocker = database.connect()) {
-            blocker.setAutoCommit(false);
-            try (PreparedStatement lockRow = blocker.prepareStatement("UPDATE leases SET hostname = 'held' WHERE address = ?")) {
-                lockRow.setLong(1, TestLeases.address(1).toLong());
-                lockRow.executeUpdate();
-            }
+        try (Connection blocker = lockingLeaseOne()) {
             // The writer stalls on the locked row; half the queue fills with offers, the rest stays for changes.
             changes.add(writer.submit(TestLeases.granted(1)));
             for (int n = 0; n < 20; n++) {
