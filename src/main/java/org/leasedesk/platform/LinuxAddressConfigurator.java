@@ -44,6 +44,28 @@ public final class LinuxAddressConfigurator {
         return commands;
     }
 
+    /**
+     * A host route for 255.255.255.255 through the interface, for the time an exchange runs. A UDP
+     * socket cannot send the limited broadcast before the interface has an address unless a route
+     * says where it goes (raw-socket clients avoid this by building frames themselves); this one
+     * route is added, and removed again by {@link #removeBroadcastRoute}, and nothing else changes.
+     */
+    List<String> broadcastRouteCommand(InterfaceName interfaceName, boolean add) {
+        return List.of("ip", "-4", "route", add ? "replace" : "del", "255.255.255.255/32", "dev", interfaceName.value());
+    }
+
+    public void addBroadcastRoute(InterfaceName interfaceName) {
+        runner.run(broadcastRouteCommand(interfaceName, true), TIMEOUT).orThrow();
+    }
+
+    /** Removes the route; one already gone is fine. */
+    public void removeBroadcastRoute(InterfaceName interfaceName) {
+        CommandOutput output = runner.run(broadcastRouteCommand(interfaceName, false), TIMEOUT);
+        if (!output.succeeded()) {
+            LOG.debug("{}: broadcast route already gone: {}", interfaceName, output.stderr().strip());
+        }
+    }
+
     /** @throws PlatformException naming the command that failed */
     public void apply(AddressAssignment assignment) {
         for (List<String> command : applyCommands(assignment)) {

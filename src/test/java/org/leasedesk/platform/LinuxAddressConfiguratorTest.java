@@ -60,6 +60,18 @@ class LinuxAddressConfiguratorTest {
     }
 
     @Test
+    void theTemporaryBroadcastRouteIsAHostRouteForTheLimitedBroadcastOnly() {
+        RecordingRunner runner = RecordingRunner.succeeding("");
+        LinuxAddressConfigurator configurator = new LinuxAddressConfigurator(runner);
+
+        configurator.addBroadcastRoute(ETH0);
+        configurator.removeBroadcastRoute(ETH0);
+
+        assertThat(runner.commands).containsExactly(List.of("ip", "-4", "route", "replace", "255.255.255.255/32", "dev", "eth0"),
+                List.of("ip", "-4", "route", "del", "255.255.255.255/32", "dev", "eth0"));
+    }
+
+    @Test
     void aFailedApplyNamesTheCommandAndWhatIpSaid() {
         RecordingRunner runner = new RecordingRunner(command -> new CommandOutput(command, 2, "", "RTNETLINK answers: Operation not permitted\n"));
 
