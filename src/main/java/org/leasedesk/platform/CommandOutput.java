@@ -16,6 +16,11 @@ public record CommandOutput(List<String> command, int exitCode, String stdout, S
         return exitCode == 0;
     }
 
+    /** The same output attributed to another command line, as when a wrapper (sudo, nsenter) ran it. */
+    public CommandOutput withCommand(List<String> shown) {
+        return new CommandOutput(shown, exitCode, stdout, stderr);
+    }
+
     /** This output when the command exited 0, else a {@link PlatformException} quoting the command and its own words. */
     public CommandOutput orThrow() {
         if (!succeeded()) {
