@@ -20,7 +20,7 @@ import org.leasedesk.testing.peers.ServedSubnet;
 import org.leasedesk.testing.peers.ServerPeer;
 
 /**
- * Our client, in a namespace of its own on port 68, against real Kea 2.2 and dnsmasq in another:
+ * Our client, in a namespace of its own on port 68, against real Kea 2.2, dnsmasq and ISC dhcpd in another:
  * the servers' lease files confirm what the client believes.
  */
 class ClientInteropTest {
@@ -135,6 +135,62 @@ class ClientInteropTest {
     @NetnsTest(requires = "dnsmasq")
     void dnsmasqNaksAnInitRebootForAnAddressOutsideItsSubnet(NetworkLab lab) throws Exception {
         assertNakThenFreshLease(lab, ServerPeer.DNSMASQ);
+    }
+
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdLeasesAnAddressThroughDiscoverOfferRequestAck(NetworkLab lab) throws Exception {
+        try (ClientLab client = startWith(lab, ServerPeer.DHCPD)) {
+            ClientLease lease = obtain(client);
+
+            assertDora(client, lease);
+            String block = ClientLab.waitFor(() -> lastDhcpdBlock(lab, lease.address()), "dhcpd's lease block");
+            assertThat(dhcpdField(block, "binding state")).isEqualTo("active");
+            assertThat(dhcpdField(block, "hardware ethernet")).isEqualTo(ClientLab.MAC);
+        }
+    }
+
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdExtendsTheLeaseWhenTheClientRenews(NetworkLab lab) throws Exception {
+        try (ClientLab client = startWith(lab, ServerPeer.DHCPD)) {
+            ClientLease lease = obtain(client);
+            String endsBefore = dhcpdField(ClientLab.waitFor(() -> lastDhcpdBlock(lab, lease.address()), "dhcpd's lease block"), "ends");
+            // dhcpd's times have one-second resolution.
+            Thread.sleep(1100);
+
+            client.client.renew();
+            ClientNotice.LeaseAcquired renewed = client.await(ClientNotice.LeaseAcquired.class, 2);
+
+            assertThat(renewed.extension()).isTrue();
+            assertThat(renewed.lease().address()).isEqualTo(lease.address());
+            assertRenewalWasUnicastRequestAnsweredByAck(client);
+            ClientLab.waitFor(() -> lastDhcpdBlock(lab, lease.address()).map(block -> dhcpdField(block, "ends"))
+                    .filter(ends -> ends.compareTo(endsBefore) > 0), "dhcpd's lease file to show a later end than " + endsBefore);
+        }
+    }
+
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdRecordsTheReleaseInItsLeaseFile(NetworkLab lab) throws Exception {
+        try (ClientLab client = startWith(lab, ServerPeer.DHCPD)) {
+            ClientLease lease = obtain(client);
+
+            client.client.release();
+            client.await(ClientNotice.RemoveAddress.class, 1);
+
+            assertThat(client.client.state()).isEqualTo(ClientState.IDLE);
+            // dhcpd marks a released lease "released" and frees it at once: the journal's last block says free or released.
+            ClientLab.waitFor(() -> lastDhcpdBlock(lab, lease.address()).map(block -> dhcpdField(block, "binding state"))
+                    .filter(state -> state.equals("free") || state.equals("released")),
+                    () -> "dhcpd's lease file to show the release:\n" + lab.readFile("dhcpd-srv0.leases"));
+        }
+    }
+
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdNaksAnInitRebootForAnAddressOutsideItsSubnet(NetworkLab lab) throws Exception {
+        assertNakThenFreshLease(lab, ServerPeer.DHCPD);
     }
 
     /**
@@ -255,6 +311,20 @@ class ClientInteropTest {
                     .as("the remembered address was never applied, so nothing is removed").isEmpty();
             assertThat(fresh.address()).isNotEqualTo(elsewhere);
         }
+    }
+
+    /** The last block dhcpd wrote for the address; its lease file is a journal where the last block wins. */
+    private static Optional<String> lastDhcpdBlock(NetworkLab lab, Inet4Address address) {
+        String text = ClientLab.readIfExists(lab.file("dhcpd-srv0.leases"));
+        int start = text.lastIndexOf("lease " + address.getHostAddress() + " {");
+        return start < 0 ? Optional.empty() : Optional.of(text.substring(start, text.indexOf('}', start)));
+    }
+
+    /** A statement's value in a dhcpd lease block: {@code ends 1 2026/11/23 15:30:00;} gives {@code 1 2026/11/23 15:30:00}. */
+    private static String dhcpdField(String block, String name) {
+        return block.lines().map(String::strip).filter(line -> line.startsWith(name + " ")).reduce((first, second) -> second)
+                .map(line -> line.substring(name.length() + 1, line.length() - 1).strip())
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + block));
     }
 
     private static boolean inPool(Inet4Address address) {
