@@ -18,6 +18,7 @@ import org.leasedesk.testing.netns.NetnsTest;
 import org.leasedesk.testing.netns.NetworkLab;
 import org.leasedesk.testing.peers.ServedSubnet;
 import org.leasedesk.testing.peers.ServerPeer;
+import org.leasedesk.testing.peers.StartedPeer;
 
 /**
  * Our client, in a namespace of its own on port 68, against real Kea 2.2, dnsmasq and ISC dhcpd in another:
@@ -191,6 +192,54 @@ class ClientInteropTest {
     @NetnsTest(requires = "dhcpd")
     void iscDhcpdNaksAnInitRebootForAnAddressOutsideItsSubnet(NetworkLab lab) throws Exception {
         assertNakThenFreshLease(lab, ServerPeer.DHCPD);
+    }
+
+    /**
+     * RFC 2131 4.4.5: the leasing server disappears; at T1 the unicast renewal goes unanswered, at
+     * T2 the client broadcasts, and a second server on the link, which never saw this client,
+     * extends the lease. An 8-second lease puts T1 at 4 s and T2 at 7 s.
+     */
+    @Test
+    @NetnsTest(requires = "kea-dhcp4")
+    void whenTheLeasingServerIsGoneAnotherServerAnswersTheRebindingBroadcast(NetworkLab lab) throws Exception {
+        Namespace first = lab.namespace("first");
+        Namespace second = lab.namespace("second");
+        Namespace clientSide = lab.namespace("client");
+        Namespace bridge = lab.namespace("bridge");
+        ServedSubnet shortLeases = new ServedSubnet("192.0.2.1", 24, "192.0.2.100", "192.0.2.150", 8);
+        ServedSubnet secondServer = new ServedSubnet("192.0.2.2", 24, "192.0.2.100", "192.0.2.150", 8);
+        lab.link(first.iface("srva").withAddress(shortLeases.serverAddressWithPrefix()), bridge.iface("port1"));
+        lab.link(second.iface("srvb").withAddress(secondServer.serverAddressWithPrefix()), bridge.iface("port2"));
+        lab.link(clientSide.iface(ClientLab.INTERFACE).withMac(ClientLab.MAC), bridge.iface("port3"));
+        bridge.exec("ip", "link", "add", "br0", "type", "bridge").orThrow();
+        for (String port : List.of("port1", "port2", "port3")) {
+            bridge.exec("ip", "link", "set", port, "master", "br0").orThrow();
+        }
+        bridge.exec("ip", "link", "set", "br0", "up").orThrow();
+        StartedPeer leasing = ServerPeer.KEA.start(first, "srva", shortLeases);
+
+        try (ClientLab client = ClientLab.start(clientSide, Optional.empty())) {
+            ClientLease lease = obtain(client);
+            assertThat(lease.server().getHostAddress()).isEqualTo("192.0.2.1");
+            assertThat(lease.rebindingTime()).isEqualTo(Duration.ofMillis(7000));
+            leasing.process().close();
+            ServerPeer.KEA.start(second, "srvb", secondServer);
+
+            ClientNotice.LeaseAcquired rebound = client.await(ClientNotice.LeaseAcquired.class, 2);
+
+            assertThat(rebound.extension()).isTrue();
+            assertThat(rebound.lease().address()).isEqualTo(lease.address());
+            assertThat(rebound.lease().server().getHostAddress()).isEqualTo("192.0.2.2");
+            assertThat(client.notices).filteredOn(ClientNotice.StateChanged.class::isInstance).map(ClientNotice.StateChanged.class::cast)
+                    .extracting(ClientNotice.StateChanged::to).containsSubsequence(ClientState.BOUND, ClientState.RENEWING,
+                            ClientState.REBINDING, ClientState.BOUND);
+            Exchange rebinding = client.client.exchangeLog().latest().orElseThrow();
+            assertThat(rebinding.packets().getFirst().peer().getAddress().getHostAddress()).as("broadcast").isEqualTo("255.255.255.255");
+            assertThat(rebinding.messageTypes().getLast()).contains(MessageType.ACK);
+            ClientLab.waitFor(() -> ClientLab.readIfExists(lab.file("kea-leases4-srvb.csv")).lines()
+                    .filter(line -> line.startsWith(lease.address().getHostAddress() + ",")).findFirst(),
+                    "the second server's lease file to hold the rebound lease");
+        }
     }
 
     /**
