@@ -24,7 +24,8 @@ public final class Privileges {
         this(Path.of("/proc/self/status"), System.getProperty("os.name"));
     }
 
-    Privileges(Path status, String osName) {
+    /** Judges another status file, such as a test's or another process's /proc/PID/status, as if on {@code osName}. */
+    public Privileges(Path status, String osName) {
         this.status = status;
         this.osName = osName.toLowerCase(Locale.ROOT);
     }
