@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.leasedesk.platform.ProcessCommandRunner;
 import org.leasedesk.store.ClientHistoryRepository;
 import org.leasedesk.store.ClientPacketRecord;
 import org.leasedesk.store.LeaseDatabase;
+import org.leasedesk.testing.Eventually;
 import org.leasedesk.testing.netns.Namespace;
 import org.leasedesk.testing.netns.NetnsTest;
 import org.leasedesk.testing.netns.NetworkLab;
@@ -192,17 +192,7 @@ class InterfaceControlInteropTest {
                 .filter(fields -> fields.length >= 3 && fields[2].equals(address)).map(fields -> Long.parseLong(fields[0])).findFirst();
     }
 
-    private static <T> T waitFor(Supplier<Optional<T>> probe, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (true) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static <T> T waitFor(Supplier<Optional<T>> probe, String what) {
+        return Eventually.waitFor(probe, TIMEOUT, () -> what);
     }
 }
