@@ -99,6 +99,11 @@ final class EmbeddedClientBackend implements DhcpBackend {
             });
             session.client.renew();
             ClientLease lease = await(acquired, interfaceName);
+            PlatformException applyFailure = session.applyFailure.get();
+            if (applyFailure != null) {
+                throw new PlatformException("The server granted " + lease.address().getHostAddress() + " but it could not be put on "
+                        + interfaceName + ": " + applyFailure.getMessage(), applyFailure);
+            }
             return new OperationOutcome(renewDescription(), List.of(), Optional.of(backendLease(lease)));
         }
     }
@@ -155,7 +160,7 @@ final class EmbeddedClientBackend implements DhcpBackend {
     /** The stored form of a lease, with the broadcast address of the ACK's option 28 when it had one. */
     static StoredClientLease stored(InterfaceName interfaceName, ClientLease lease, Optional<Inet4Address> broadcast) {
         Ipv4Address address = Ipv4Address.of(lease.address());
-        AddressAssignment assignment = assignment(interfaceName, lease, broadcast.map(Ipv4Address::of));
+        AddressAssignment assignment = assignment(interfaceName, lease, broadcast.map(Ipv4Address::of), Optional.empty());
         return new StoredClientLease(interfaceName.value(), address, lease.prefixLength(), assignment.broadcast(), assignment.router(),
                 Ipv4Address.of(lease.server()), lease.leaseTime(), lease.renewalTime(), lease.rebindingTime(), lease.obtained());
     }
@@ -167,9 +172,19 @@ final class EmbeddedClientBackend implements DhcpBackend {
                 stored.server().toInetAddress(), stored.leaseTime(), stored.renewalTime(), stored.rebindingTime(), stored.obtained());
     }
 
-    static AddressAssignment assignment(InterfaceName interfaceName, ClientLease lease, Optional<Ipv4Address> broadcast) {
+    static AddressAssignment assignment(InterfaceName interfaceName, ClientLease lease, Optional<Ipv4Address> broadcast,
+            Optional<Duration> validLifetime) {
         return AddressAssignment.of(interfaceName, Ipv4Address.of(lease.address()), lease.prefixLength(), broadcast,
-                lease.routers().stream().findFirst().map(Ipv4Address::of));
+                lease.routers().stream().findFirst().map(Ipv4Address::of), validLifetime);
+    }
+
+    /** What is left of the lease now, at least a second; empty for an infinite lease. */
+    private Optional<Duration> remaining(ClientLease lease) {
+        if (lease.infinite()) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), lease.expires());
+        return Optional.of(left.toSeconds() < 1 ? Duration.ofSeconds(1) : left);
     }
 
     /**
@@ -184,6 +199,8 @@ final class EmbeddedClientBackend implements DhcpBackend {
         private final ExecutorClientScheduler scheduler;
         /** Option 28 of the latest ACK: ClientLease keeps only what the state machine needs. */
         private final AtomicReference<Optional<Inet4Address>> broadcast = new AtomicReference<>(Optional.empty());
+        /** Why the lease could not be put on the interface, when it could not. */
+        final AtomicReference<PlatformException> applyFailure = new AtomicReference<>();
         /** Whether the lease being lost was removed through RemoveAddress; notices arrive on the client's one thread. */
         private boolean removed;
 
@@ -230,7 +247,14 @@ final class EmbeddedClientBackend implements DhcpBackend {
             switch (notice) {
                 case ClientNotice.ApplyAddress apply -> {
                     if (options.applyAddress()) {
-                        configurator.apply(assignment(interfaceName, apply.lease(), broadcast.get().map(Ipv4Address::of)));
+                        try {
+                            configurator.apply(assignment(interfaceName, apply.lease(), broadcast.get().map(Ipv4Address::of),
+                                    remaining(apply.lease())));
+                        } catch (PlatformException e) {
+                            // The lease is held but not usable: the operation must say so rather than report success.
+                            applyFailure.set(e);
+                            client.exchangeLog().note("could not put the lease on " + interfaceName + ": " + e.getMessage());
+                        }
                     }
                 }
                 case ClientNotice.LeaseAcquired won -> history.saveLease(stored(interfaceName, won.lease(), broadcast.get()));
@@ -258,7 +282,7 @@ final class EmbeddedClientBackend implements DhcpBackend {
         /** The address may not be there (applied before a reboot, or removed by hand): that is not a failed release. */
         private void removeQuietly(ClientLease lease) {
             try {
-                configurator.remove(assignment(interfaceName, lease, Optional.empty()));
+                configurator.remove(assignment(interfaceName, lease, Optional.empty(), Optional.empty()));
             } catch (PlatformException e) {
                 client.exchangeLog().note("the address was not on the interface to remove: " + e.getMessage());
                 LOG.info("{}: {}", interfaceName, e.getMessage());

@@ -28,8 +28,11 @@ public final class LinuxAddressConfigurator {
     /** The commands that apply the assignment, in order: the address first, as the route's gateway must be reachable. */
     List<List<String>> applyCommands(AddressAssignment assignment) {
         List<List<String>> commands = new ArrayList<>();
-        commands.add(List.of("ip", "-4", "address", "replace", assignment.addressWithPrefix(), "broadcast",
+        List<String> address = new ArrayList<>(List.of("ip", "-4", "address", "replace", assignment.addressWithPrefix(), "broadcast",
                 assignment.broadcast().toString(), "dev", assignment.interfaceName().value()));
+        assignment.validLifetime().ifPresent(lifetime -> address.addAll(List.of("valid_lft", Long.toString(lifetime.toSeconds()),
+                "preferred_lft", Long.toString(lifetime.toSeconds()))));
+        commands.add(List.copyOf(address));
         assignment.router().ifPresent(router -> commands.add(List.of("ip", "-4", "route", "replace", "default", "via",
                 router.toString(), "dev", assignment.interfaceName().value())));
         return commands;

@@ -3,6 +3,7 @@ package org.leasedesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class LinuxAddressConfiguratorTest {
 
     private static AddressAssignment lease(Optional<String> broadcast, Optional<String> router) {
         return AddressAssignment.of(ETH0, Ipv4Address.parse("192.0.2.103"), 24, broadcast.map(Ipv4Address::parse),
-                router.map(Ipv4Address::parse));
+                router.map(Ipv4Address::parse), Optional.empty());
     }
 
     @Test
@@ -26,6 +27,17 @@ class LinuxAddressConfiguratorTest {
         assertThat(runner.commands).containsExactly(
                 List.of("ip", "-4", "address", "replace", "192.0.2.103/24", "broadcast", "192.0.2.255", "dev", "eth0"),
                 List.of("ip", "-4", "route", "replace", "default", "via", "192.0.2.1", "dev", "eth0"));
+    }
+
+    @Test
+    void theAddressLivesAsLongAsTheLeaseSoTheKernelDropsItWhenNobodyRenews() {
+        RecordingRunner runner = RecordingRunner.succeeding("");
+
+        new LinuxAddressConfigurator(runner).apply(AddressAssignment.of(ETH0, Ipv4Address.parse("192.0.2.103"), 24, Optional.empty(),
+                Optional.empty(), Optional.of(Duration.ofSeconds(119))));
+
+        assertThat(runner.commands).containsExactly(List.of("ip", "-4", "address", "replace", "192.0.2.103/24", "broadcast",
+                "192.0.2.255", "dev", "eth0", "valid_lft", "119", "preferred_lft", "119"));
     }
 
     @Test
