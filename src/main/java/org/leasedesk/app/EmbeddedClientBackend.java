@@ -67,20 +67,26 @@ final class EmbeddedClientBackend implements DhcpBackend {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    static final String NAME = "LeaseDesk's own client";
+    static final String RELEASE = "LeaseDesk's own client sends a DHCPRELEASE for the lease it holds and removes the address and"
+            + " its default route.";
+    static final String RENEW = "LeaseDesk's own client renews the lease it holds (or obtains one) and puts the address, broadcast"
+            + " address and default route on the interface for the lease's lifetime; it does not stay running, so renew again"
+            + " before the lease ends.";
+
     @Override
     public String name() {
-        return "LeaseDesk's own client";
+        return NAME;
     }
 
     @Override
     public String releaseDescription() {
-        return "LeaseDesk's own client sends a DHCPRELEASE for the lease it holds and removes the address and its default route.";
+        return RELEASE;
     }
 
     @Override
     public String renewDescription() {
-        return "LeaseDesk's own client renews the lease it holds (or obtains one) and puts the address, broadcast address and"
-                + " default route on the interface; it does not stay running, so renew again before the lease ends.";
+        return RENEW;
     }
 
     @Override

@@ -131,16 +131,12 @@ public final class InterfaceControl {
                 continue;
             }
             Optional<DhcpBackend> backend = systemBackend(nic.dhcp());
-            managed.add(new ManagedInterface(nic, backend.map(DhcpBackend::name).orElse(EMBEDDED_NAME),
-                    backend.map(DhcpBackend::releaseDescription).orElse(EMBEDDED_RELEASE),
-                    backend.map(DhcpBackend::renewDescription).orElse(EMBEDDED_RENEW)));
+            managed.add(new ManagedInterface(nic, backend.map(DhcpBackend::name).orElse(EmbeddedClientBackend.NAME),
+                    backend.map(DhcpBackend::releaseDescription).orElse(EmbeddedClientBackend.RELEASE),
+                    backend.map(DhcpBackend::renewDescription).orElse(EmbeddedClientBackend.RENEW)));
         }
         return managed;
     }
-
-    private static final String EMBEDDED_NAME = "LeaseDesk's own client";
-    private static final String EMBEDDED_RELEASE = "LeaseDesk's own client sends a DHCPRELEASE for the lease it holds and removes the address.";
-    private static final String EMBEDDED_RENEW = "LeaseDesk's own client renews (or obtains) a lease and puts it on the interface.";
 
     public Status status(String interfaceName) {
         Target target = resolve(interfaceName);
