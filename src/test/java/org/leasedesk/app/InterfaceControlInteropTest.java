@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.leasedesk.client.DiscoveryReport;
 import org.leasedesk.client.ExchangeEntry;
 import org.leasedesk.client.ExchangeListener;
 import org.leasedesk.platform.CommandRunner;
@@ -105,6 +106,27 @@ class InterfaceControlInteropTest {
             waitFor(() -> dnsmasqExpiry(lab, address).isEmpty() ? Optional.of(true) : Optional.empty(), "dnsmasq to drop the lease");
             assertThat(new ClientHistoryRepository(database).recent(IF, 10)).last().extracting(ClientPacketRecord::messageType)
                     .isEqualTo("RELEASE");
+        }
+    }
+
+    @Test
+    @NetnsTest(requires = "dnsmasq")
+    void discoveryFromAnInterfaceWithoutAnAddressListsTheServerAndLeavesNothingBehind(NetworkLab networkLab) throws Exception {
+        Lab lab = link(networkLab);
+        try (LeaseDatabase database = lab.database()) {
+            InterfaceControl control = control(lab, ipNetnsExec(lab));
+            String routesBefore = routes(lab);
+
+            DiscoveryReport report = lab.client().callInside(() -> control.discover(IF, Duration.ofSeconds(1), (exchange, entry) -> { }));
+
+            assertThat(report.servers()).singleElement().satisfies(server -> {
+                assertThat(server.serverIdentifier().getHostAddress()).isEqualTo("192.0.2.1");
+                assertThat(server.leaseTime()).contains(Duration.ofSeconds(120));
+            });
+            assertThat(report.possibleRogueServer()).isFalse();
+            assertThat(routes(lab)).isEqualTo(routesBefore);
+            assertThat(addresses(lab)).doesNotContain("inet ");
+            assertThat(lab.lab().file("dnsmasq-srv0.leases").toFile().length()).as("an offer leases nothing").isZero();
         }
     }
 
