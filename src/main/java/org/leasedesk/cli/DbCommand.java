@@ -92,7 +92,8 @@ final class DbCommand {
         String run() {
             try (LeaseDatabase db = database.open()) {
                 StoreMaintenance.PruneResult result = new StoreMaintenance(db, Clock.systemUTC()).pruneOlderThan(Duration.ofDays(days));
-                return "deleted " + result.events() + " event(s) and " + result.utilisationSamples() + " utilisation sample(s)";
+                return "deleted " + result.events() + " event(s), " + result.utilisationSamples() + " utilisation sample(s) and "
+                        + result.clientPackets() + " client packet(s)";
             }
         }
     }

@@ -142,15 +142,4 @@ public final class ClientHistoryRepository {
             throw new StoreException("Cannot forget the lease of " + interfaceName + ": " + e.getMessage(), e);
         }
     }
-
-    /** Deletes packets recorded before {@code cutoff}; returns how many. */
-    public int pruneBefore(Instant cutoff) {
-        try (Connection connection = database.connect();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM client_history WHERE packet_time < ?")) {
-            Columns.setTime(delete, 1, cutoff);
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot prune client history: " + e.getMessage(), e);
-        }
-    }
 }

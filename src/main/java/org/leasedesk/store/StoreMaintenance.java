@@ -42,7 +42,8 @@ public final class StoreMaintenance {
     }
 
     /** How many rows a pruning run deleted. */
-    public record PruneResult(long events, long utilisationSamples) {}
+    /** How many rows pruning deleted: lease events, utilisation samples, and the embedded client's packets. */
+    public record PruneResult(long events, long utilisationSamples, long clientPackets) {}
 
     /** Backs up the live database to {@code directory/leasedesk-<UTC time>.zip} and returns that path. */
     public Path backupInto(Path directory) {
@@ -131,7 +132,7 @@ public final class StoreMaintenance {
         return made;
     }
 
-    /** Deletes history events and utilisation samples older than {@code retention}; current leases are kept. */
+    /** Deletes history events, utilisation samples and client packets older than {@code retention}; current leases are kept. */
     public PruneResult pruneOlderThan(Duration retention) {
         if (retention.isNegative()) {
             throw new IllegalArgumentException("retention must not be negative, got " + retention);
@@ -139,9 +140,10 @@ public final class StoreMaintenance {
         Instant cutoff = clock.instant().minus(retention);
         PruneResult result = new PruneResult(
                 deleteBefore("lease_events", "event_time", cutoff),
-                deleteBefore("utilisation_samples", "sample_time", cutoff));
-        log.info("Pruned history of {} before {}: {} events, {} utilisation samples", database.file(), cutoff,
-                result.events(), result.utilisationSamples());
+                deleteBefore("utilisation_samples", "sample_time", cutoff),
+                deleteBefore("client_history", "packet_time", cutoff));
+        log.info("Pruned history of {} before {}: {} events, {} utilisation samples, {} client packets", database.file(), cutoff,
+                result.events(), result.utilisationSamples(), result.clientPackets());
         return result;
     }
 

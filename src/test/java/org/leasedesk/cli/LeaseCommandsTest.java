@@ -124,7 +124,7 @@ class LeaseCommandsTest {
         try (var listing = Files.list(backups)) {
             zip = listing.findFirst().orElseThrow();
         }
-        assertThat(run("db", "prune", "--older-than", "0").out()).isEqualTo("deleted 4 event(s) and 0 utilisation sample(s)\n");
+        assertThat(run("db", "prune", "--older-than", "0").out()).isEqualTo("deleted 4 event(s), 0 utilisation sample(s) and 0 client packet(s)\n");
         assertThat(run("history", "--mac", "00:00:5e:00:53:01").out()).isEqualTo("no lease events recorded\n");
 
         CliRun restore = run("db", "restore", zip.toString());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,9 @@ class ClientHistoryRepositoryTest {
                     packet(1, "eth0", false, "OFFER"), packet(2, "eth0", true, "REQUEST"), packet(3, "eth0", false, "ACK"));
             assertThat(history.recent("eth0", 2)).extracting(ClientPacketRecord::messageType).containsExactly("REQUEST", "ACK");
             assertThat(history.recent("wlan0", 10)).hasSize(1);
-            assertThat(history.pruneBefore(T0.plusSeconds(2))).isEqualTo(3);
+            StoreMaintenance.PruneResult pruned = new StoreMaintenance(database, Clock.fixed(T0.plusSeconds(2), ZoneOffset.UTC))
+                    .pruneOlderThan(Duration.ZERO);
+            assertThat(pruned.clientPackets()).isEqualTo(3);
             assertThat(history.recent("eth0", 10)).extracting(ClientPacketRecord::messageType).containsExactly("REQUEST", "ACK");
         }
     }

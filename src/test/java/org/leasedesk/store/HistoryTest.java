@@ -123,7 +123,7 @@ class HistoryTest {
         // Keep the last 30 days minus 5.5 minutes: grants 1-5 and their releases are older.
         StoreMaintenance.PruneResult pruned = new StoreMaintenance(database, now)
                 .pruneOlderThan(Duration.ofDays(30).minus(Duration.ofSeconds(5 * 60 + 31)));
-        assertThat(pruned).isEqualTo(new StoreMaintenance.PruneResult(10, 1));
+        assertThat(pruned).isEqualTo(new StoreMaintenance.PruneResult(10, 1, 0));
         assertThat(events.between(TimeRange.ALL, PageRequest.first(100)).events()).hasSize(10);
     }
 }
