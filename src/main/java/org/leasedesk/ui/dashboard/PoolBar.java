@@ -1,0 +1,74 @@
+package org.leasedesk.ui.dashboard;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.leasedesk.app.DashboardFeed;
+import org.leasedesk.app.Thresholds;
+import org.leasedesk.lease.PoolUsage;
+
+/**
+ * One pool as a horizontal bar split into leased, reserved, declined, offered and free, its
+ * utilisation coloured by threshold level. The row is kept and updated in place between refreshes.
+ */
+final class PoolBar extends HBox {
+
+    private static final String[] LEVELS = {"level-normal", "level-warning", "level-critical"};
+
+    private final Label name = new Label();
+    private final HBox bar = new HBox();
+    private final Region leased = segment("split-leased");
+    private final Region reserved = segment("split-reserved");
+    private final Region declined = segment("split-declined");
+    private final Region offered = segment("split-offered");
+    private final Region free = segment("split-free");
+    private final Label percent = new Label();
+    private final Tooltip split = new Tooltip();
+
+    PoolBar() {
+        getStyleClass().add("pool-bar");
+        name.getStyleClass().add("pool-name");
+        percent.getStyleClass().add("pool-percent");
+        bar.getStyleClass().add("bar");
+        bar.getChildren().addAll(leased, reserved, declined, offered, free);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Tooltip.install(bar, split);
+        getChildren().addAll(name, bar, percent);
+    }
+
+    private static Region segment(String styleClass) {
+        Region region = new Region();
+        region.getStyleClass().addAll("segment", styleClass);
+        region.setMinWidth(0);
+        return region;
+    }
+
+    void show(DashboardFeed.PoolFigures pool, Thresholds thresholds) {
+        PoolUsage usage = pool.usage();
+        name.setText("Subnet " + pool.subnetId() + " · " + pool.range());
+        percent.setText(usage.utilisationPercent() + " %");
+        percent.getStyleClass().removeAll(LEVELS);
+        leased.getStyleClass().removeAll(LEVELS);
+        String level = LEVELS[thresholds.level(usage).ordinal()];
+        percent.getStyleClass().add(level);
+        leased.getStyleClass().add(level);
+        double total = Math.max(1, usage.total());
+        width(leased, usage.dynamicLeased() / total);
+        width(reserved, usage.reservedInPool() / total);
+        width(declined, usage.declined() / total);
+        width(offered, usage.offered() / total);
+        width(free, usage.free() / total);
+        split.setText(String.format(Locale.ROOT, "%,d addresses: %,d leased, %,d reserved, %,d declined, %,d offered, %,d free",
+                usage.total(), usage.dynamicLeased(), usage.reservedInPool(), usage.declined(), usage.offered(), usage.free()));
+    }
+
+    private void width(Region segment, double fraction) {
+        segment.prefWidthProperty().unbind();
+        segment.prefWidthProperty().bind(bar.widthProperty().multiply(fraction));
+        segment.setVisible(fraction > 0);
+        segment.setManaged(fraction > 0);
+    }
+}
