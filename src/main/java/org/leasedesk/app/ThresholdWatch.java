@@ -19,7 +19,8 @@ public final class ThresholdWatch {
         }
 
         public String describe() {
-            return pool.name() + (rising() ? " rose to " : " fell to ") + percent + " % (" + to.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            return "Pool " + pool.range() + (rising() ? " rose to " : " fell to ") + percent + " % ("
+                    + to.name().toLowerCase(java.util.Locale.ROOT) + ")";
         }
     }
 

@@ -50,14 +50,18 @@ public final class LeaseDeskApp extends Application {
             Platform.exit();
             return;
         }
-        MainWindow window = show(stage, workbench);
+        MainWindow window = showWindow(stage, workbench);
         if (!workbench.hasConfiguration()) {
             window.openSetup();
         }
     }
 
-    /** Shows the main window over a workbench; tests call it with one on a temporary database. */
-    static MainWindow show(Stage stage, Workbench workbench) {
+    /** Shows the main window over a workbench; tests and benchmarks call it with one on a temporary database. */
+    public static void show(Stage stage, Workbench workbench) {
+        showWindow(stage, workbench);
+    }
+
+    static MainWindow showWindow(Stage stage, Workbench workbench) {
         DesktopSettingsStore store = new DesktopSettingsStore(workbench.dataDirectory());
         DesktopSettings settings = store.load();
         Themes.apply(settings.theme());

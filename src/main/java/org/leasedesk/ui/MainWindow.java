@@ -28,6 +28,7 @@ import org.controlsfx.control.Notifications;
 import org.leasedesk.app.DashboardFeed;
 import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.ui.common.DesktopContext;
+import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
 import org.leasedesk.ui.common.LiveFigures;
 import org.leasedesk.ui.setup.SetupView;
@@ -140,6 +141,7 @@ final class MainWindow extends BorderPane {
         context.live().snapshot().addListener((observable, before, snapshot) -> showCounters(snapshot));
         HBox bar = new HBox(serverToggle, serverStatus, counters, database, spacer, version);
         bar.getStyleClass().add("status-bar");
+        bar.setSpacing(14);
         return bar;
     }
 
@@ -168,7 +170,13 @@ final class MainWindow extends BorderPane {
             openSetup();
         } else {
             DesktopSettings settings = context.settings().current();
-            workbench.startConfigured(Optional.of(settings.historyRetention()), settings.sampleInterval());
+            FxBackground.whenDone(workbench.startConfigured(Optional.of(settings.historyRetention()), settings.sampleInterval()),
+                    state -> {
+                        if (state instanceof Workbench.Failed failed) {
+                            // The status bar keeps the reason; the pop-up makes sure it is seen.
+                            notify(new LiveFigures.Alert(java.time.Instant.now(), true, "The server did not start: " + failed.reason()));
+                        }
+                    }, failure -> notify(new LiveFigures.Alert(java.time.Instant.now(), true, failure.getMessage())));
         }
     }
 

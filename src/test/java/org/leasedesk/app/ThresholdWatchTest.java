@@ -25,7 +25,7 @@ class ThresholdWatchTest {
         assertThat(warning).singleElement().satisfies(crossing -> {
             assertThat(crossing.to()).isEqualTo(Thresholds.Level.WARNING);
             assertThat(crossing.rising()).isTrue();
-            assertThat(crossing.describe()).contains("rose to 85 % (warning)");
+            assertThat(crossing.describe()).isEqualTo("Pool 192.0.2.10 - 192.0.2.109 rose to 85 % (warning)");
         });
         assertThat(critical).singleElement().extracting(ThresholdWatch.Crossing::from).isEqualTo(Thresholds.Level.WARNING);
         assertThat(cleared).singleElement().satisfies(crossing -> {

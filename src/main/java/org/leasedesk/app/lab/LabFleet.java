@@ -53,8 +53,12 @@ public final class LabFleet implements AutoCloseable {
     static final long REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** How long a client rests after a release, decline, NAK or timeout before it starts again. */
     static final long PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** Exchanges started but not finished, at most: a full-speed fleet keeps the server busy without flooding its queue. */
+    /**
+     * Exchanges started but not finished, at most (new DORAs and renewals alike): a full-speed fleet
+     * keeps the server busy without flooding its queue.
+     */
     static final int MAX_IN_FLIGHT = 256;
+    private static final long RENEWAL_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long PUBLISH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int[] PARAMETERS = {1, 3, 6, 12, 15, 51, 58, 59};
 
@@ -288,7 +292,14 @@ public final class LabFleet implements AutoCloseable {
                     timeouts++;
                     pause(client, now);
                 }
-                case RENEW -> renew(client, now);
+                case RENEW -> {
+                    if (inFlight >= MAX_IN_FLIGHT) {
+                        // The window bounds renewals too: a slow server is asked no faster than it answers.
+                        schedule(client, now + RENEWAL_RETRY_NANOS, TimerKind.RENEW);
+                    } else {
+                        renew(client, now);
+                    }
+                }
                 case RESUME -> {
                     client.phase = Phase.IDLE;
                     idle.add(client);

@@ -127,10 +127,24 @@ public final class DashboardView extends ScrollPane {
         ListView<LiveFigures.Alert> alerts = new ListView<>(context.live().alerts());
         alerts.setId("dashboard-alerts");
         alerts.setPlaceholder(new Label("No alerts. Threshold crossings and server alarms appear here."));
-        alerts.setCellFactory(list -> new AlertCell());
+        alerts.setCellFactory(list -> {
+            AlertCell cell = new AlertCell();
+            // Wrapped to the list's width: an alert is read whole, never scrolled sideways.
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            cell.setWrapText(true);
+            return cell;
+        });
         alerts.setPrefHeight(220);
 
-        HBox middle = new HBox(card("Utilisation per pool", pools), card("Alerts", alerts));
+        HBox legend = new HBox();
+        legend.getStyleClass().add("legend");
+        for (String part : new String[] {"leased", "reserved", "declined", "offered", "free"}) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("swatch", "split-" + part, part.equals("leased") ? "level-normal" : "plain");
+            Label name = new Label(part, swatch);
+            legend.getChildren().add(name);
+        }
+        HBox middle = new HBox(card("Utilisation per pool", new VBox(10, pools, legend)), card("Alerts", alerts));
         middle.getStyleClass().add("cards");
         HBox.setHgrow(middle.getChildren().get(0), Priority.ALWAYS);
         ((Region) middle.getChildren().get(1)).setPrefWidth(380);

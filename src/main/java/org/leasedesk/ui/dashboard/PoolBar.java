@@ -16,6 +16,7 @@ import org.leasedesk.lease.PoolUsage;
  */
 final class PoolBar extends HBox {
 
+    private static final String FRACTION = "pool-bar-fraction";
     private static final String[] LEVELS = {"level-normal", "level-warning", "level-critical"};
 
     private final Label name = new Label();
@@ -66,6 +67,11 @@ final class PoolBar extends HBox {
     }
 
     private void width(Region segment, double fraction) {
+        if (segment.getProperties().get(FRACTION) instanceof Double shown && shown == fraction) {
+            // Unchanged since the last refresh: leave the binding, so the bar is not laid out again.
+            return;
+        }
+        segment.getProperties().put(FRACTION, fraction);
         segment.prefWidthProperty().unbind();
         segment.prefWidthProperty().bind(bar.widthProperty().multiply(fraction));
         segment.setVisible(fraction > 0);

@@ -100,10 +100,12 @@ public final class HistoryView extends VBox {
             }
         });
         type.setId("history-type");
+        type.setPrefWidth(150);
         type.setTooltip(new Tooltip("Only events of this type"));
         range.getItems().addAll(HistoryForm.RANGES.keySet());
         range.setValue("Last 24 hours");
         range.setId("history-range");
+        range.setPrefWidth(140);
         range.setTooltip(new Tooltip("How far back to search"));
         searchButton.setId("history-search");
         searchButton.setDefaultButton(true);
@@ -128,12 +130,14 @@ public final class HistoryView extends VBox {
         events.setId("history-events");
         events.setPlaceholder(new Label("No events match. Leases granted, renewed, released, expired and declined appear here."));
         events.getColumns().setAll(List.of(
-                column("Time", 160, event -> SHOWN.format(event.time())),
+                column("Time", 175, event -> SHOWN.format(event.time())),
                 column("Event", 110, event -> event.type().name()),
                 column("Address", 120, event -> event.address().toString()),
                 column("MAC", 150, event -> event.hardwareAddress().isKnown() ? event.hardwareAddress().address().toColonHex() : ""),
                 column("Host name", 140, LeaseEvent::hostname),
                 column("Detail", 260, LeaseEvent::detail)));
+        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        events.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         VBox.setVgrow(events, Priority.ALWAYS);
 
         Label holderTitle = new Label("Who had this address at this time?");
@@ -156,6 +160,8 @@ public final class HistoryView extends VBox {
         timelineTitle.getStyleClass().add("muted");
         timeline.setId("history-timeline-table");
         timeline.setPrefHeight(180);
+        timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        timeline.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         timeline.setPlaceholder(new Label(""));
         timeline.getColumns().setAll(List.of(
                 column("Address", 120, (HoldingSpan span) -> span.address().toString()),
