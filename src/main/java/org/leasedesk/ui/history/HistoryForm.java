@@ -47,24 +47,23 @@ final class HistoryForm {
     }
 
     static Optional<Ipv4Address> address(String text) throws InvalidInput {
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Ipv4Address.parse(text.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("Address: " + e.getMessage());
-        }
+        return optional(text, Ipv4Address::parse, "Address");
     }
 
     static Optional<HardwareAddress> mac(String text) throws InvalidInput {
+        return optional(text, HardwareAddress::parseMac, "MAC");
+    }
+
+    /** Empty for a blank field, else the parsed value; a parse failure names the field. */
+    private static <T> Optional<T> optional(String text, java.util.function.Function<String, T> parser, String field)
+            throws InvalidInput {
         if (text.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(HardwareAddress.parseMac(text.strip()));
+            return Optional.of(parser.apply(text.strip()));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("MAC: " + e.getMessage());
+            throw new InvalidInput(field + ": " + e.getMessage());
         }
     }
 

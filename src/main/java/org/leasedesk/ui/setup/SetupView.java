@@ -138,33 +138,27 @@ public final class SetupView extends VBox {
     }
 
     private void startServer() {
-        start.setDisable(true);
-        FxBackground.whenDone(workbench.startConfigured(java.util.Optional.of(settings.historyRetention()), settings.sampleInterval()),
-                state -> {
-                    start.setDisable(false);
-                    if (state instanceof Workbench.Failed failed) {
-                        message.setText("The server did not start: " + failed.reason());
-                    } else {
-                        onFinished.run();
-                    }
-                }, failure -> {
-                    start.setDisable(false);
-                    message.setText("The server did not start: " + failure.getMessage());
-                });
+        starting(start, workbench.startConfigured(java.util.Optional.of(settings.historyRetention()), settings.sampleInterval()),
+                "The server");
     }
 
     private void startLab() {
-        lab.setDisable(true);
-        FxBackground.whenDone(workbench.startLab(LabSettings.DEFAULTS), state -> {
-            lab.setDisable(false);
+        starting(lab, workbench.startLab(LabSettings.DEFAULTS), "The lab");
+    }
+
+    /** Disables the button while starting; closes the setup once serving, else says why not. */
+    private void starting(Button button, java.util.concurrent.CompletableFuture<Workbench.ServerState> started, String what) {
+        button.setDisable(true);
+        FxBackground.whenDone(started, state -> {
+            button.setDisable(false);
             if (state instanceof Workbench.Failed failed) {
-                message.setText("The lab did not start: " + failed.reason());
+                message.setText(what + " did not start: " + failed.reason());
             } else {
                 onFinished.run();
             }
         }, failure -> {
-            lab.setDisable(false);
-            message.setText("The lab did not start: " + failure.getMessage());
+            button.setDisable(false);
+            message.setText(what + " did not start: " + failure.getMessage());
         });
     }
 }
