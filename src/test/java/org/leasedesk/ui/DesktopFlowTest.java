@@ -94,6 +94,13 @@ class DesktopFlowTest {
         assertThat(events.getItems()).extracting(LeaseEvent::hostname).containsOnly("lab-00001");
         assertThat(events.getItems()).extracting(event -> event.type().name()).contains("GRANTED");
 
+        // Who held lab-00001's address just now: lab-00001 itself.
+        String address = events.getItems().get(0).address().toString();
+        robot.clickOn("#holder-address").write(address);
+        robot.clickOn("#holder-lookup");
+        waitFor("the holder", () -> robot.lookup("#holder-result").queryAs(Label.class).getText().contains("lab-00001"));
+        assertThat(robot.lookup("#holder-result").queryAs(Label.class).getText()).startsWith(address + " was held by ");
+
         robot.clickOn("#nav-dashboard");
         robot.clickOn("#lab-stop");
         waitFor("the lab stopped", () -> workbench.lab().isEmpty() && workbench.server().isEmpty());

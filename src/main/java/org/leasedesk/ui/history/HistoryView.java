@@ -194,6 +194,19 @@ public final class HistoryView extends VBox {
         nextPage.setOnAction(event -> next.ifPresent(cursor -> load(Optional.of(cursor))));
     }
 
+    /**
+     * Shows every event of one address over all time: for other views' "show history" actions,
+     * which the main window routes here.
+     */
+    public void showAddress(String text) {
+        address.setText(text);
+        mac.clear();
+        hostname.clear();
+        type.setValue(Optional.empty());
+        range.setValue("All time");
+        newSearch();
+    }
+
     private void newSearch() {
         try {
             criteria = HistoryForm.criteria(address.getText(), mac.getText(), hostname.getText(), type.getValue(), range.getValue(),
