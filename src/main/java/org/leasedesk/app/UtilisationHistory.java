@@ -11,6 +11,7 @@ import org.leasedesk.store.UtilisationRepository;
 public final class UtilisationHistory {
 
     private final UtilisationRepository samples;
+    private final ExhaustionForecast forecast = new ExhaustionForecast();
 
     public UtilisationHistory(Workbench workbench) {
         this.samples = new UtilisationRepository(workbench.database());
@@ -43,5 +44,11 @@ public final class UtilisationHistory {
             thinned.add(busiest);
         }
         return thinned;
+    }
+
+    /** When the pool will run out at its daily peaks' trend, from the samples of the forecast's window before {@code now}. */
+    public ExhaustionForecast.Outcome forecast(long subnetId, long poolId, Instant now) {
+        return forecast.forecast(samples.read(subnetId, poolId,
+                new TimeRange(now.minus(ExhaustionForecast.DEFAULT_WINDOW), now.plusSeconds(1))));
     }
 }

@@ -95,7 +95,10 @@ public final class EventRepository {
         try (Connection connection = database.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = criteria.bind(statement, 1);
-            Columns.setTime(statement, index++, range.from());
+            // A later page starts its index scan at the last event seen, not at the start of the range.
+            Instant from = page.after().map(PageRequest.Position::time).filter(after -> after.isAfter(range.from()))
+                    .orElse(range.from());
+            Columns.setTime(statement, index++, from);
             Columns.setTime(statement, index++, range.until());
             if (page.after().isPresent()) {
                 PageRequest.Position after = page.after().get();
@@ -116,7 +119,7 @@ public final class EventRepository {
         return "SELECT id, " + COLUMNS + " FROM lease_events" + criteria.hint() + " WHERE " + criteria.sql()
                 + "event_time >= ? AND event_time < ?"
                 + (continued ? " AND (event_time > ? OR (event_time = ? AND id > ?))" : "")
-                + " ORDER BY event_time, id FETCH FIRST ? ROWS ONLY";
+                + " ORDER BY " + criteria.orderPrefix() + "event_time, id FETCH FIRST ? ROWS ONLY";
     }
 
     /**
@@ -130,7 +133,7 @@ public final class EventRepository {
         String placeholders = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
         String sql = "SELECT id, " + COLUMNS + " FROM lease_events USE INDEX (lease_events_by_address)"
                 + " WHERE address = ? AND event_time <= ? AND event_type IN (" + placeholders + ")"
-                + " ORDER BY event_time DESC, id DESC FETCH FIRST 1 ROW ONLY";
+                + " ORDER BY address DESC, event_time DESC, id DESC FETCH FIRST 1 ROW ONLY";
         try (Connection connection = database.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             Columns.setAddress(statement, 1, address);
@@ -149,8 +152,13 @@ public final class EventRepository {
      * The WHERE clause for a query, and which index serves it. The index is named because H2's
      * optimiser, without statistics on a fresh file, may otherwise walk the time index for a client's
      * few events; the order here puts the criterion that selects fewest rows first.
+     *
+     * <p>{@code orderPrefix} repeats the index's leading columns, which the criteria fix to one value,
+     * in the ORDER BY. It changes no order, but H2 reads rows in index order (and stops after one
+     * page) only when the ORDER BY starts with the index's columns; otherwise it sorts every match:
+     * 0.7 s instead of 1 ms for a page of one event type among a million events.
      */
-    record Criteria(String hint, String sql, List<Binder> binders) {
+    record Criteria(String hint, String sql, List<Binder> binders, String orderPrefix) {
 
         static Criteria of(EventQuery query) {
             List<String> conditions = new ArrayList<>();
@@ -173,14 +181,15 @@ public final class EventRepository {
                 conditions.add("event_type = ?");
                 binders.add((statement, index) -> statement.setString(index, type.name()));
             });
-            String index = query.client().isPresent() ? "lease_events_by_client"
-                    : query.address().isPresent() ? "lease_events_by_address"
-                    : query.pool().isPresent() && query.type().isPresent() ? "lease_events_by_pool_type"
-                    : query.pool().isPresent() ? "lease_events_by_pool"
-                    : query.type().isPresent() ? "lease_events_by_type"
-                    : "lease_events_by_time";
+            String[] index = query.client().isPresent() ? new String[] {"lease_events_by_client", "client_key, "}
+                    : query.address().isPresent() ? new String[] {"lease_events_by_address", "address, "}
+                    : query.pool().isPresent() && query.type().isPresent()
+                            ? new String[] {"lease_events_by_pool_type", "subnet_id, pool_id, event_type, "}
+                    : query.pool().isPresent() ? new String[] {"lease_events_by_pool", "subnet_id, pool_id, "}
+                    : query.type().isPresent() ? new String[] {"lease_events_by_type", "event_type, "}
+                    : new String[] {"lease_events_by_time", ""};
             String sql = conditions.stream().map(condition -> condition + " AND ").collect(Collectors.joining());
-            return new Criteria(" USE INDEX (" + index + ")", sql, binders);
+            return new Criteria(" USE INDEX (" + index[0] + ")", sql, binders, index[1]);
         }
 
         /** Binds the criteria from {@code first} on; returns the next free index. */

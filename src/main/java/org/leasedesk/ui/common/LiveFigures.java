@@ -21,6 +21,7 @@ import org.leasedesk.app.ThresholdWatch;
 import org.leasedesk.app.Thresholds;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.LeaseEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,13 @@ public final class LiveFigures {
         workbench.addListener(new Workbench.Listener() {
             @Override
             public void alarm(LeaseEvent alarm) {
-                // Queued here, shown at the next refresh: an alarm storm costs the FX thread one update.
-                alarms.add(alarm);
+                // The server's own threshold alarms (checked once a sample interval, against its default
+                // thresholds) are stored in the history; the feed reports crossings of the thresholds the
+                // user set, from the live figures, so each crossing is announced once.
+                if (alarm.type() != LeaseEventType.THRESHOLD_RAISED && alarm.type() != LeaseEventType.THRESHOLD_CLEARED) {
+                    // Queued here, shown at the next refresh: an alarm storm costs the FX thread one update.
+                    alarms.add(alarm);
+                }
             }
         });
         timer.setCycleCount(Timeline.INDEFINITE);

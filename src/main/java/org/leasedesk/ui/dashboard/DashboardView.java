@@ -34,6 +34,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.leasedesk.app.DashboardFeed;
+import org.leasedesk.app.ExhaustionForecast;
 import org.leasedesk.app.UtilisationHistory;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.app.lab.LabSettings;
@@ -83,6 +84,7 @@ public final class DashboardView extends ScrollPane {
     private final Label labMessage = new Label();
     private final Timeline chartTimer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(5), event -> reloadChart()));
     private boolean chartLoading;
+    private Instant lastForecast = Instant.EPOCH;
 
     public DashboardView(DesktopContext context) {
         this.context = context;
@@ -285,6 +287,10 @@ public final class DashboardView extends ScrollPane {
         });
     }
 
+    private static String key(DashboardFeed.PoolFigures pool) {
+        return pool.subnetId() + "/" + pool.poolId() + "/" + pool.range();
+    }
+
     private void show(DashboardFeed.Snapshot snapshot) {
         model.show(snapshot);
         stopLab.setDisable(workbench.lab().isEmpty());
@@ -295,7 +301,11 @@ public final class DashboardView extends ScrollPane {
         }
         List<javafx.scene.Node> rows = new ArrayList<>();
         for (DashboardFeed.PoolFigures pool : snapshot.pools()) {
-            PoolBar bar = poolBars.computeIfAbsent(pool.subnetId() + "/" + pool.poolId() + "/" + pool.range(), key -> new PoolBar());
+            PoolBar bar = poolBars.computeIfAbsent(key(pool), key -> {
+                // A new pool gets its forecast at the next chart reload.
+                lastForecast = Instant.EPOCH;
+                return new PoolBar();
+            });
             bar.show(pool, context.settings().current().thresholds());
             rows.add(bar);
         }
@@ -303,6 +313,8 @@ public final class DashboardView extends ScrollPane {
             pools.getChildren().setAll(rows);
         }
     }
+
+    private record ChartData(Map<String, List<UtilisationSample>> series, Map<String, ExhaustionForecast.Outcome> forecasts) {}
 
     private void reloadChart() {
         List<DashboardFeed.PoolFigures> shown = context.live().snapshot().get().pools();
@@ -312,14 +324,30 @@ public final class DashboardView extends ScrollPane {
         chartLoading = true;
         Instant until = Instant.now();
         Instant from = until.minus(RANGES.get(range.getValue()));
+        // Forecasts read two weeks of samples: once a minute is often enough for a trend of days.
+        boolean forecastDue = until.isAfter(lastForecast.plus(Duration.ofMinutes(1)));
         FxBackground.run(() -> {
             Map<String, List<UtilisationSample>> series = new LinkedHashMap<>();
+            Map<String, ExhaustionForecast.Outcome> forecasts = new HashMap<>();
             for (DashboardFeed.PoolFigures pool : shown) {
                 series.put(pool.range(), history.of(pool.subnetId(), pool.poolId(), from, until, CHART_POINTS));
+                if (forecastDue) {
+                    forecasts.put(key(pool), history.forecast(pool.subnetId(), pool.poolId(), until));
+                }
             }
-            return series;
-        }, series -> {
+            return new ChartData(series, forecasts);
+        }, data -> {
             chartLoading = false;
+            Map<String, List<UtilisationSample>> series = data.series();
+            if (forecastDue) {
+                lastForecast = until;
+            }
+            data.forecasts().forEach((key, outcome) -> {
+                PoolBar bar = poolBars.get(key);
+                if (bar != null) {
+                    bar.showForecast(outcome);
+                }
+            });
             timeAxis.setLowerBound(from.getEpochSecond());
             timeAxis.setUpperBound(until.getEpochSecond());
             timeAxis.setTickUnit(Math.max(1, (until.getEpochSecond() - from.getEpochSecond()) / 6.0));

@@ -1,5 +1,7 @@
 package org.leasedesk.ui.dashboard;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -7,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.leasedesk.app.DashboardFeed;
+import org.leasedesk.app.ExhaustionForecast;
 import org.leasedesk.app.Thresholds;
 import org.leasedesk.lease.PoolUsage;
 
@@ -28,6 +31,7 @@ final class PoolBar extends HBox {
     private final Region free = segment("split-free");
     private final Label percent = new Label();
     private final Tooltip split = new Tooltip();
+    private final Label forecast = new Label("Forecast: waiting for samples");
 
     PoolBar() {
         getStyleClass().add("pool-bar");
@@ -37,7 +41,31 @@ final class PoolBar extends HBox {
         bar.getChildren().addAll(leased, reserved, declined, offered, free);
         HBox.setHgrow(bar, Priority.ALWAYS);
         Tooltip.install(bar, split);
-        getChildren().addAll(name, bar, percent);
+        forecast.getStyleClass().add("pool-forecast");
+        forecast.setMinWidth(230);
+        forecast.setPrefWidth(230);
+        getChildren().addAll(name, bar, percent, forecast);
+    }
+
+    /** The exhaustion forecast in words, refreshed less often than the usage. */
+    void showForecast(ExhaustionForecast.Outcome outcome) {
+        forecast.setText(describe(outcome, Instant.now()));
+        forecast.setTooltip(new Tooltip("From the daily peaks of the last 14 days of stored samples"));
+    }
+
+    static String describe(ExhaustionForecast.Outcome outcome, Instant now) {
+        return switch (outcome) {
+            case ExhaustionForecast.FullAt full -> "Full in " + span(Duration.between(now, full.when()))
+                    + String.format(Locale.ROOT, " (+%.1f/day)", full.addressesPerDay());
+            case ExhaustionForecast.AlreadyFull full -> "Full now";
+            case ExhaustionForecast.NotAtCurrentTrend flat -> "Not filling at the current trend";
+            case ExhaustionForecast.InsufficientHistory none -> "Forecast after 3 days of samples";
+        };
+    }
+
+    private static String span(Duration duration) {
+        long days = duration.toDays();
+        return days >= 2 ? days + " days" : Math.max(1, duration.toHours()) + " hours";
     }
 
     private static Region segment(String styleClass) {

@@ -41,4 +41,17 @@ class DashboardModelTest {
         assertThat(DashboardModel.rate(2345.6)).isEqualTo("2,346");
         assertThat(DashboardModel.rate(0.25)).isEqualTo("0.3");
     }
+
+    @Test
+    void forecastsReadAsPlainWords() {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+        assertThat(PoolBar.describe(new org.leasedesk.app.ExhaustionForecast.FullAt(now.plus(java.time.Duration.ofDays(9)), 4.25, 7),
+                now)).isEqualTo("Full in 9 days (+4.3/day)");
+        assertThat(PoolBar.describe(new org.leasedesk.app.ExhaustionForecast.FullAt(now.plus(java.time.Duration.ofHours(30)), 40, 3),
+                now)).startsWith("Full in 30 hours");
+        assertThat(PoolBar.describe(new org.leasedesk.app.ExhaustionForecast.AlreadyFull(now), now)).isEqualTo("Full now");
+        assertThat(PoolBar.describe(new org.leasedesk.app.ExhaustionForecast.InsufficientHistory("2 peaks"), now))
+                .isEqualTo("Forecast after 3 days of samples");
+    }
 }
