@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.platform.LocalInterface;
 import org.leasedesk.platform.LocalInterfaces;
@@ -23,6 +25,7 @@ import org.leasedesk.server.ServerStartException;
 import org.leasedesk.server.config.ConfigException;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.store.EventRepository;
 import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseWriter;
 import org.leasedesk.store.StoreException;
@@ -88,12 +91,14 @@ public final class ServerLauncher {
     }
 
     /**
-     * A started server, its database and its maintenance schedule (backups, history pruning). Closing
-     * stops the maintenance and the server (flushing every pending commit), then closes the database,
+     * A started server, its database, its maintenance schedule (backups, history pruning, alert
+     * checks) and its alert monitor (whose thresholds can be changed while it runs). Closing stops the
+     * maintenance and the server (flushing every pending commit), then closes the database,
      * compacting its file, when the server opened it; a shared database stays open for its owner.
      */
     public record RunningServer(DhcpServer server, LeaseDatabase database, boolean ownsDatabase, Path config,
-                                ServerConfigLoader.Loaded loaded, ScheduledExecutorService maintenance) implements AutoCloseable {
+                                ServerConfigLoader.Loaded loaded, ScheduledExecutorService maintenance, AlertMonitor alerts)
+            implements AutoCloseable {
         @Override
         public void close() {
             maintenance.shutdownNow();
@@ -107,10 +112,23 @@ public final class ServerLauncher {
     private final ServerConfigLoader loader = new ServerConfigLoader(OptionRegistry.standard());
     private final LocalInterfaces interfaces;
     private final Clock clock;
+    private final AlertMonitor.Settings alertSettings;
+    private final Duration alertCheckInterval;
 
     public ServerLauncher(LocalInterfaces interfaces, Clock clock) {
+        this(interfaces, clock, AlertMonitor.Settings.DEFAULTS);
+    }
+
+    public ServerLauncher(LocalInterfaces interfaces, Clock clock, AlertMonitor.Settings alertSettings) {
+        this(interfaces, clock, alertSettings, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
+    }
+
+    /** @param alertCheckInterval how often the alert monitor looks at the server; tests shorten it */
+    ServerLauncher(LocalInterfaces interfaces, Clock clock, AlertMonitor.Settings alertSettings, Duration alertCheckInterval) {
         this.interfaces = interfaces;
         this.clock = clock;
+        this.alertSettings = Objects.requireNonNull(alertSettings, "alertSettings");
+        this.alertCheckInterval = Objects.requireNonNull(alertCheckInterval, "alertCheckInterval");
     }
 
     /** Checks a configuration without starting anything, like {@code kea-dhcp4 -t}. */
@@ -159,7 +177,10 @@ public final class ServerLauncher {
                 Duration.ofSeconds(10), 1024, request.sampleInterval());
         LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
-        return new RunningServer(server, database, ownsDatabase, request.config(), loaded, scheduleMaintenance(database, request));
+        ScheduledExecutorService maintenance = scheduleMaintenance(database, request);
+        AlertMonitor alerts = new AlertMonitor(alertSettings, alertSink(database, listener));
+        every(maintenance, alertCheckInterval, "checking pool thresholds", () -> checkAlerts(server, alerts));
+        return new RunningServer(server, database, ownsDatabase, request.config(), loaded, maintenance, alerts);
     }
 
     /**
@@ -188,6 +209,36 @@ public final class ServerLauncher {
         request.historyRetention().ifPresent(retention -> every(schedule, pruneInterval(retention),
                 "pruning the history of " + database.file(), () -> maintenance.pruneOlderThan(retention)));
         return schedule;
+    }
+
+    /** An alert is logged, stored in the lease history, and told to the listener (the desktop's notifications). */
+    private static AlertMonitor.AlertListener alertSink(LeaseDatabase database, ServerListener listener) {
+        EventRepository history = new EventRepository(database);
+        return alert -> {
+            log.warn("{}: {}", alert.type(), alert.detail());
+            try {
+                history.append(alert);
+            } finally {
+                listener.alarm(alert);
+            }
+        };
+    }
+
+    /** Usage is computed on the packet thread; a server too busy to answer within seconds is checked next time. */
+    private void checkAlerts(DhcpServer server, AlertMonitor alerts) {
+        try {
+            List<DhcpServer.SubnetUsage> usage = server.usage().get(5, TimeUnit.SECONDS);
+            alerts.observe(clock.instant(), usage, server.statistics());
+        } catch (TimeoutException e) {
+            log.debug("pool usage not ready within 5 s; alerts are checked again in {}", alertCheckInterval);
+        } catch (ExecutionException e) {
+            log.warn("cannot read pool usage for alerts: {}", e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A failing check must not end the schedule: the next one may succeed.
+            log.error("checking pool thresholds failed: {}", e.toString());
+        }
     }
 
     /** Pruning a tenth of the retention at a time keeps the history within 10 % of its limit, checked at least hourly. */

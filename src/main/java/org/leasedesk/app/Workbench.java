@@ -1,8 +1,12 @@
 package org.leasedesk.app;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.leasedesk.app.lab.LabFleet;
+import org.leasedesk.app.lab.LabNetwork;
+import org.leasedesk.app.lab.LabSettings;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.platform.LocalInterfaces;
 import org.leasedesk.server.DhcpServer;
+import org.leasedesk.server.ServerOptions;
 import org.leasedesk.server.ServerListener;
 import org.leasedesk.server.ServerStartException;
 import org.leasedesk.server.ServerStatistics;
@@ -37,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class Workbench implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Workbench.class);
+
+    /** The file name Kea uses, so an admin recognises it and can hand it to Kea unchanged. */
+    public static final String CONFIGURATION_FILE = "kea-dhcp4.conf";
 
     /** Where the embedded server stands. */
     public sealed interface ServerState {
@@ -96,6 +107,8 @@ public final class Workbench implements AutoCloseable {
         }
     };
     private volatile ServerState state = new Stopped();
+    /** The lab's client fleet while the lab server runs; set before the server starts so a listener hearing Serving finds it. */
+    private volatile Optional<LabFleet> lab = Optional.empty();
 
     private Workbench(LeaseDatabase database, ServerLauncher launcher) {
         this.database = database;
@@ -136,6 +149,30 @@ public final class Workbench implements AutoCloseable {
         return database.file();
     }
 
+    /** The directory of the lease database, where the desktop also keeps its configuration and settings. */
+    public Path dataDirectory() {
+        return database.file().toAbsolutePath().getParent();
+    }
+
+    /** The server configuration the desktop starts a real server with; the first-start setup writes it. */
+    public Path configurationFile() {
+        return dataDirectory().resolve(CONFIGURATION_FILE);
+    }
+
+    /** The configuration the lab writes afresh for each run. */
+    public Path labConfigurationFile() {
+        return dataDirectory().resolve("lab").resolve(CONFIGURATION_FILE);
+    }
+
+    public boolean hasConfiguration() {
+        return Files.isRegularFile(configurationFile());
+    }
+
+    /** The lab's simulated client fleet, while the lab runs. */
+    public Optional<LabFleet> lab() {
+        return lab;
+    }
+
     public ServerState state() {
         return state;
     }
@@ -159,17 +196,72 @@ public final class Workbench implements AutoCloseable {
     public CompletableFuture<ServerState> start(ServerLauncher.Request request, boolean lab) {
         return CompletableFuture.supplyAsync(() -> {
             stopServer();
-            publish(new Starting(request.config()));
-            try {
-                ServerLauncher.RunningServer running = launcher.start(request, database, fanOut);
-                InetSocketAddress listening = running.server().localAddress();
-                String where = listening.getHostString() + ":" + listening.getPort();
-                log.info("workbench serving on {} with {}", where, request.config());
-                return publish(new Serving(where, lab, running));
-            } catch (ConfigException | ServerStartException e) {
-                return publish(new Failed(e.getMessage()));
-            }
+            return startServer(request, lab);
         }, control);
+    }
+
+    /**
+     * Starts a server with the desktop's configuration file on the real network: port 67 on every
+     * address, the interface the configuration names. Needs root or cap_net_bind_service; without
+     * them the state is {@link Failed} with the launcher's explanation.
+     */
+    public CompletableFuture<ServerState> startConfigured(Optional<Duration> historyRetention, Duration sampleInterval) {
+        ServerLauncher.Request request = new ServerLauncher.Request(configurationFile(), Optional.empty(),
+                anyLocalAddress(), ServerOptions.SERVER_PORT, ServerOptions.CLIENT_PORT, Optional.empty(), Optional.empty(), false,
+                Optional.empty(), historyRetention, Optional.empty(), sampleInterval);
+        return start(request, false);
+    }
+
+    private static InetAddress anyLocalAddress() {
+        return new InetSocketAddress(0).getAddress();
+    }
+
+    /**
+     * Starts the lab: writes a lab configuration sized for the settings' pool into the data directory,
+     * starts a server on 127.0.0.1 on an ephemeral port whose every reply goes to the fleet's socket,
+     * then the simulated fleet. A running server or lab is stopped first.
+     */
+    public CompletableFuture<ServerState> startLab(LabSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return CompletableFuture.supplyAsync(() -> {
+            stopServer();
+            LabNetwork network = LabNetwork.forPoolSize(settings.poolSize());
+            Path config = labConfigurationFile();
+            LabFleet fleet;
+            try {
+                Files.createDirectories(config.getParent());
+                Files.writeString(config, network.configuration(settings));
+                fleet = LabFleet.open(settings);
+            } catch (IOException e) {
+                return publish(new Failed("cannot prepare the lab in " + config.getParent() + ": " + e.getMessage()));
+            }
+            lab = Optional.of(fleet);
+            ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.empty(),
+                    InetAddress.getLoopbackAddress(), 0, fleet.localAddress().getPort(), Optional.of(network.serverId()),
+                    Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.of(fleet.localAddress()),
+                    settings.sampleInterval());
+            ServerState started = startServer(request, true);
+            if (started instanceof Serving serving) {
+                fleet.start(serving.running().server().localAddress(), network.serverId());
+            } else {
+                lab = Optional.empty();
+                fleet.close();
+            }
+            return started;
+        }, control);
+    }
+
+    private ServerState startServer(ServerLauncher.Request request, boolean lab) {
+        publish(new Starting(request.config()));
+        try {
+            ServerLauncher.RunningServer running = launcher.start(request, database, fanOut);
+            InetSocketAddress listening = running.server().localAddress();
+            String where = listening.getHostString() + ":" + listening.getPort();
+            log.info("workbench serving on {} with {}", where, request.config());
+            return publish(new Serving(where, lab, running));
+        } catch (ConfigException | ServerStartException e) {
+            return publish(new Failed(e.getMessage()));
+        }
     }
 
     /** Stops the server, if one runs, after every pending commit is flushed. */
@@ -206,6 +298,9 @@ public final class Workbench implements AutoCloseable {
     }
 
     private ServerState stopServer() {
+        // The fleet stops first, so the server's last answers find nobody rather than a closing socket.
+        lab.ifPresent(LabFleet::close);
+        lab = Optional.empty();
         if (state instanceof Serving serving) {
             serving.running().close();
             log.info("workbench stopped the server on {}", serving.where());

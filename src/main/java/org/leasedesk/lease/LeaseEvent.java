@@ -51,9 +51,17 @@ public record LeaseEvent(
     }
 
     public static LeaseEvent alarm(Instant time, String detail) {
+        return alarm(LeaseEventType.STORE_FAILURE, time, 0, 0, detail);
+    }
+
+    /** An alarm about one pool ({@code subnetId}/{@code poolId}), or about the whole server (0/0). */
+    public static LeaseEvent alarm(LeaseEventType type, Instant time, long subnetId, long poolId, String detail) {
+        if (!type.isAlarm()) {
+            throw new IllegalArgumentException(type + " is a lease change, not an alarm");
+        }
         String bounded = detail.length() > MAX_DETAIL_LENGTH ? detail.substring(0, MAX_DETAIL_LENGTH) : detail;
-        return new LeaseEvent(time, LeaseEventType.STORE_FAILURE, Ipv4Address.ANY, HardwareAddress.NONE,
-                Octets.EMPTY, "", RelayInfo.NONE, 0, 0, bounded);
+        return new LeaseEvent(time, type, Ipv4Address.ANY, HardwareAddress.NONE, Octets.EMPTY, "", RelayInfo.NONE,
+                subnetId, poolId, bounded);
     }
 
     /** The client this event is about; absent for alarms. */

@@ -11,10 +11,25 @@ public enum LeaseEventType {
     RECLAIMED,
     NAKED,
     /** The store could not commit a batch: the affected clients got no ACK. */
-    STORE_FAILURE;
+    STORE_FAILURE,
+    /** A pool's utilisation rose past its warning or critical threshold. */
+    THRESHOLD_RAISED,
+    /** A pool's utilisation fell back below a threshold it had crossed. */
+    THRESHOLD_CLEARED,
+    /** No lease was granted for a while although clients kept asking. */
+    SERVER_STUCK,
+    /** Leases are granted again after {@link #SERVER_STUCK}. */
+    SERVER_RECOVERED;
 
-    /** Whether this event calls for an administrator's attention rather than recording a lease change. */
+    /**
+     * Whether this event calls for an administrator's attention rather than recording a lease change.
+     * The clearing events count too: they concern no client, and a notification list shows them beside
+     * the alarm they end.
+     */
     public boolean isAlarm() {
-        return this == STORE_FAILURE;
+        return switch (this) {
+            case STORE_FAILURE, THRESHOLD_RAISED, THRESHOLD_CLEARED, SERVER_STUCK, SERVER_RECOVERED -> true;
+            default -> false;
+        };
     }
 }

@@ -18,7 +18,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.leasedesk.app.ApplicationInfo;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.leasedesk.app.DashboardFeed;
+import org.leasedesk.app.DesktopSettings;
+import org.leasedesk.ui.common.DesktopContext;
+import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
+import org.leasedesk.ui.common.LiveFigures;
+import org.leasedesk.ui.setup.SetupView;
 
 /** The main window's layout: navigation on the left, the current view in the centre, a status bar below. */
 final class MainWindow extends BorderPane {
@@ -28,10 +41,15 @@ final class MainWindow extends BorderPane {
     /** Views are built on first visit and kept, so a search or a half-filled form survives switching away. */
     private final Map<Page, Node> views = new EnumMap<>(Page.class);
     private final Workbench workbench;
+    private final DesktopContext context;
     private final Label serverStatus = new Label();
+    private final Button serverToggle = new Button();
+    private final Label counters = new Label();
+    private Page current = Page.DASHBOARD;
 
-    MainWindow(Workbench workbench) {
-        this.workbench = workbench;
+    MainWindow(DesktopContext context, Page first) {
+        this.context = context;
+        this.workbench = context.workbench();
         getStyleClass().add("main-window");
         setLeft(createNavigation());
         setBottom(createStatusBar());
@@ -43,7 +61,42 @@ final class MainWindow extends BorderPane {
                 show((Page) selected.getUserData());
             }
         });
-        navigation.selectToggle(buttons.get(Page.DASHBOARD));
+        navigation.selectToggle(buttons.get(first));
+        context.live().onAlert(this::notify);
+    }
+
+    /** The view shown now, remembered for the next start. */
+    Page currentPage() {
+        return current;
+    }
+
+    /** A threshold crossing or alarm pops up over the window as well as entering the dashboard's feed. */
+    private void notify(LiveFigures.Alert alert) {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return;
+        }
+        Notifications notification = Notifications.create().title(alert.critical() ? "Critical" : "Warning").text(alert.text())
+                .owner(getScene().getWindow()).hideAfter(Duration.seconds(6)).position(Pos.BOTTOM_RIGHT);
+        if (alert.critical()) {
+            notification.showError();
+        } else {
+            notification.showWarning();
+        }
+    }
+
+    /** The first-start setup, as a dialog over the window. */
+    void openSetup() {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Set up LeaseDesk");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.getDialogPane().setContent(new SetupView(workbench, context.settings().current(), () -> {
+            dialog.close();
+            navigation.selectToggle(buttons.get(Page.DASHBOARD));
+        }));
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.show();
     }
 
     private VBox createNavigation() {
@@ -80,17 +133,55 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label version = new Label(ApplicationInfo.nameAndVersion());
-        HBox bar = new HBox(serverStatus, database, spacer, version);
+        serverToggle.setId("server-toggle");
+        serverToggle.setOnAction(event -> toggleServer());
+        serverToggle.getStyleClass().add("small");
+        counters.setId("status-counters");
+        counters.setTooltip(new Tooltip("Leases held now, new leases per second and packets dropped since the server started"));
+        context.live().snapshot().addListener((observable, before, snapshot) -> showCounters(snapshot));
+        HBox bar = new HBox(serverToggle, serverStatus, counters, database, spacer, version);
         bar.getStyleClass().add("status-bar");
+        bar.setSpacing(14);
         return bar;
     }
 
     private void showServerState(Workbench.ServerState state) {
         serverStatus.setText(state.summary());
+        serverStatus.setTooltip(new Tooltip(state.summary()));
         serverStatus.setGraphic((state instanceof Workbench.Serving ? Icons.SERVER_RUNNING : Icons.SERVER_STOPPED).create());
+        boolean serving = state instanceof Workbench.Serving;
+        serverToggle.setText(serving ? "Stop server" : "Start server");
+        serverToggle.setGraphic((serving ? Icons.STOP : Icons.START).create());
+        serverToggle.setDisable(state instanceof Workbench.Starting);
+        serverToggle.setTooltip(new Tooltip(serving ? "Stop the server (and the lab fleet, if the lab runs); leases stay stored"
+                : "Start the DHCP server with " + workbench.configurationFile() + "; it answers real clients on that network"));
+        context.live().refresh();
+    }
+
+    private void showCounters(DashboardFeed.Snapshot snapshot) {
+        counters.setText(snapshot.serving() ? String.format(Locale.ROOT, "%,d active · %.1f DORA/s · %,d dropped",
+                snapshot.activeLeases(), snapshot.doraPerSecond(), snapshot.drops()) : "");
+    }
+
+    private void toggleServer() {
+        if (workbench.state() instanceof Workbench.Serving) {
+            workbench.stop();
+        } else if (!workbench.hasConfiguration()) {
+            openSetup();
+        } else {
+            DesktopSettings settings = context.settings().current();
+            FxBackground.whenDone(workbench.startConfigured(Optional.of(settings.historyRetention()), settings.sampleInterval()),
+                    state -> {
+                        if (state instanceof Workbench.Failed failed) {
+                            // The status bar keeps the reason; the pop-up makes sure it is seen.
+                            notify(new LiveFigures.Alert(java.time.Instant.now(), true, "The server did not start: " + failed.reason()));
+                        }
+                    }, failure -> notify(new LiveFigures.Alert(java.time.Instant.now(), true, failure.getMessage())));
+        }
     }
 
     private void show(Page page) {
-        setCenter(views.computeIfAbsent(page, shown -> PageViews.create(shown, workbench)));
+        current = page;
+        setCenter(views.computeIfAbsent(page, shown -> PageViews.create(shown, workbench, context)));
     }
 }

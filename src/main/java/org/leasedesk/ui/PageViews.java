@@ -5,6 +5,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.ui.common.DesktopContext;
+import org.leasedesk.ui.dashboard.DashboardView;
+import org.leasedesk.ui.history.HistoryView;
+import org.leasedesk.ui.settings.SettingsView;
 
 /**
  * Builds the view for each page of the navigation. Every view's root carries the id
@@ -14,9 +18,12 @@ final class PageViews {
 
     private PageViews() {}
 
-    static Node create(Page page, Workbench workbench) {
+    static Node create(Page page, Workbench workbench, DesktopContext context) {
         Node view = switch (page) {
-            case DASHBOARD, LEASES, POOLS, INTERFACES, HISTORY, REPORTS, SETTINGS -> placeholder(page);
+            case DASHBOARD -> new DashboardView(context);
+            case HISTORY -> new HistoryView(workbench);
+            case SETTINGS -> new SettingsView(context.settings(), workbench.dataDirectory());
+            case LEASES, POOLS, INTERFACES, REPORTS -> placeholder(page);
         };
         view.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         return view;

@@ -64,6 +64,38 @@ class ServerLauncherTest {
     }
 
     @Test
+    void aPoolPastItsThresholdRaisesAnAlertThatIsLoggedStoredAndToldToTheListener() throws Exception {
+        // One reservation inside an 11-address pool: 9.1 % unavailable, past a warning threshold of 5 %.
+        Path config = Files.writeString(directory.resolve("kea-dhcp4.conf"), """
+                { "Dhcp4": { "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24",
+                    "pools": [ { "pool": "192.0.2.10 - 192.0.2.20" } ],
+                    "reservations": [ { "hw-address": "00:00:5e:00:53:01", "ip-address": "192.0.2.12" } ] } ] } }""");
+        ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.empty(), InetAddress.getLoopbackAddress(), 0, 10068,
+                Optional.of(Ipv4Address.parse("192.0.2.1")), Optional.of(directory.resolve("leases")), false,
+                Optional.empty(), Optional.empty());
+        AlertMonitor.Settings settings = new AlertMonitor.Settings(new AlertMonitor.Thresholds(5, 50), java.util.Map.of(), 2,
+                Duration.ofMinutes(10), 10);
+        java.util.concurrent.BlockingQueue<LeaseEvent> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        ServerListener listener = new ServerListener() {
+            @Override
+            public void alarm(LeaseEvent alarm) {
+                told.add(alarm);
+            }
+        };
+        ServerLauncher launcher = new ServerLauncher(new LocalInterfaces(), Clock.systemUTC(), settings, Duration.ofMillis(100));
+        try (ServerLauncher.RunningServer running = launcher.start(request, listener)) {
+            LeaseEvent alert = told.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(alert).isNotNull();
+            assertThat(alert.type()).isEqualTo(org.leasedesk.lease.LeaseEventType.THRESHOLD_RAISED);
+            assertThat(alert.detail()).contains("pool 1/1", "9.1 %", "warning threshold of 5 %");
+            assertThat(running.alerts().level(new org.leasedesk.lease.PoolRef(1, 1))).isEqualTo(AlertMonitor.Level.WARNING);
+            // Raised once: later checks see the same level and stay quiet.
+            assertThat(told.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+            assertThat(details(new EventRepository(running.database()))).containsExactly(alert.detail());
+        }
+    }
+
+    @Test
     void pruningRunsAtATenthOfTheRetentionAndAtLeastHourly() {
         assertThat(ServerLauncher.pruneInterval(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(3));
         assertThat(ServerLauncher.pruneInterval(Duration.ofDays(400))).isEqualTo(Duration.ofHours(1));

@@ -15,7 +15,17 @@ public enum Icons {
     REPORTS(Material2AL.INSERT_DRIVE_FILE),
     SETTINGS(Material2MZ.SETTINGS),
     SERVER_STOPPED(Material2MZ.STOP_CIRCLE),
-    SERVER_RUNNING(Material2MZ.PLAY_CIRCLE_FILLED);
+    SERVER_RUNNING(Material2MZ.PLAY_CIRCLE_FILLED),
+    START(Material2MZ.PLAY_ARROW),
+    STOP(Material2MZ.STOP),
+    LAB(Material2MZ.SCIENCE),
+    SEARCH(Material2MZ.SEARCH),
+    NEXT_PAGE(Material2AL.CHEVRON_RIGHT),
+    FIRST_PAGE(Material2AL.FIRST_PAGE),
+    TIMELINE(Material2MZ.TIMELINE),
+    SAVE(Material2MZ.SAVE),
+    LIGHT_THEME(Material2MZ.WB_SUNNY),
+    DARK_THEME(Material2MZ.NIGHTS_STAY);
 
     private final Ikon ikon;
 
