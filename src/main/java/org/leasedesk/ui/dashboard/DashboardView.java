@@ -24,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
@@ -190,17 +191,18 @@ public final class DashboardView extends ScrollPane {
         Label lab = new Label("Lab");
         lab.getStyleClass().add("card-title");
         clients.setEditable(true);
-        clients.setPrefWidth(110);
+        clients.setPrefWidth(95);
         clients.setId("lab-clients");
         clients.setTooltip(new Tooltip("Simulated clients, each with its own MAC"));
         poolSize.setEditable(true);
-        poolSize.setPrefWidth(110);
+        poolSize.setPrefWidth(95);
         poolSize.setId("lab-pool");
         poolSize.setTooltip(new Tooltip("Addresses in the lab pool: fewer than clients shows a pool running out"));
         rate.setId("lab-rate");
-        rate.setPrefWidth(160);
+        rate.setPrefWidth(140);
+        rate.setMinWidth(80);
         rate.setTooltip(new Tooltip("New exchanges started per second; far right is full speed. Changes apply while the lab runs."));
-        rateText.setMinWidth(80);
+        rateText.setPrefWidth(70);
         startLab.setId("lab-start");
         startLab.setTooltip(new Tooltip("Run a server on 127.0.0.1 with a simulated client fleet: nothing leaves this machine"));
         startLab.setDefaultButton(false);
@@ -215,6 +217,10 @@ public final class DashboardView extends ScrollPane {
                 startLab, stopLab, labMessage);
         bar.getStyleClass().add("lab-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
+        // Words and buttons keep their size in a narrow window; the message and the slider give way first.
+        bar.getChildren().stream()
+                .filter(node -> node instanceof Labeled && node != labMessage)
+                .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));
         return bar;
     }
 

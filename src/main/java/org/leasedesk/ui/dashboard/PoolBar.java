@@ -40,6 +40,10 @@ final class PoolBar extends HBox {
         bar.getStyleClass().add("bar");
         bar.getChildren().addAll(leased, reserved, declined, offered, free);
         HBox.setHgrow(bar, Priority.ALWAYS);
+        // The segments size themselves from the bar's width, so the bar's own width must not come from them.
+        bar.setMinWidth(160);
+        bar.setPrefWidth(360);
+        bar.setMaxWidth(Double.MAX_VALUE);
         Tooltip.install(bar, split);
         forecast.getStyleClass().add("pool-forecast");
         forecast.setMinWidth(230);
