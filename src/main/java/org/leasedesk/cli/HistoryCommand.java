@@ -2,7 +2,6 @@ package org.leasedesk.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,14 +80,14 @@ final class HistoryCommand implements Callable<Integer> {
                 err.println("leasedesk history: " + refused);
                 return 2;
             }
-            TimeRange range = new TimeRange(from == null ? TimeRange.ALL.from() : time("--from", from),
-                    until == null ? TimeRange.ALL.until() : time("--until", until));
+            TimeRange range = new TimeRange(from == null ? TimeRange.ALL.from() : TimeOption.parse("--from", from),
+                    until == null ? TimeRange.ALL.until() : TimeOption.parse("--until", until));
             EventQuery query = query();
             try (LeaseDatabase db = database.open()) {
                 LeaseHistory history = new LeaseHistory(db);
                 if (at != null) {
                     Ipv4Address address = Ipv4Address.parse(ip);
-                    Instant time = time("--at", at);
+                    Instant time = TimeOption.parse("--at", at);
                     out.println(history.holderAt(address, time)
                             .map(event -> address + " was held at " + time + " by " + client(event) + " ("
                                     + event.type().name().toLowerCase(Locale.ROOT) + " at " + event.time() + ")")
@@ -196,14 +195,6 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static ClientKey clientOf(String mac) {
         return new ClientKey.ByHardware(HardwareAddress.parseMac(mac));
-    }
-
-    private static Instant time(String option, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not an ISO-8601 time such as 2026-11-17T14:30:00Z");
-        }
     }
 
     private static String client(LeaseEvent event) {

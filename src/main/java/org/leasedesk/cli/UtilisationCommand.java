@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,8 +74,8 @@ final class UtilisationCommand implements Callable<Integer> {
                 UtilisationAnalytics analytics = new UtilisationAnalytics(db);
                 List<PoolRef> pools = onlyPool.map(List::of).orElseGet(analytics::sampledPools);
                 if (series) {
-                    Instant end = until == null ? clock.instant() : time("--until", until);
-                    Instant start = from == null ? end.minus(Duration.ofDays(7)) : time("--from", from);
+                    Instant end = until == null ? clock.instant() : TimeOption.parse("--until", until);
+                    Instant start = from == null ? end.minus(Duration.ofDays(7)) : TimeOption.parse("--from", from);
                     TimeRange range = new TimeRange(start, end);
                     if (subnet != null) {
                         printSeries(analytics.subnetSeries(subnet, range, points), out);
@@ -140,13 +139,5 @@ final class UtilisationCommand implements Callable<Integer> {
                     "not full at the current trend (daily peaks %+.1f addresses/day over %d days)", trend.addressesPerDay(), trend.peaks());
             case ExhaustionForecast.InsufficientHistory insufficient -> "none yet: " + insufficient.reason();
         };
-    }
-
-    private static Instant time(String option, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not an ISO-8601 time such as 2026-11-17T14:30:00Z");
-        }
     }
 }
