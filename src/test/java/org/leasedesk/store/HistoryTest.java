@@ -137,6 +137,19 @@ class HistoryTest {
         assertThat(events.between(TimeRange.ALL, PageRequest.first(100)).events()).hasSize(10);
     }
 
+    @Test
+    void everyAlarmTypeIsStoredAndReadBack() {
+        for (LeaseEventType type : LeaseEventType.values()) {
+            if (type.isAlarm()) {
+                events.append(LeaseEvent.alarm(type, TestLeases.T0, 1, 2, type + " detail"));
+            }
+        }
+        assertThat(events.byPool(new org.leasedesk.lease.PoolRef(1, 2), TimeRange.ALL, PageRequest.first(100)).events())
+                .extracting(e -> e.event().type())
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(LeaseEventType.values()).filter(LeaseEventType::isAlarm)
+                        .toArray(LeaseEventType[]::new));
+    }
+
     /** Pool and combined filters, the holder probe, and the index each combination is planned on. */
     @Nested
     class Queries {
