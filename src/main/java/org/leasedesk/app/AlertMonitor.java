@@ -25,7 +25,7 @@ import org.leasedesk.server.ServerStatistics;
  *
  * <p><b>Thresholds.</b> Each pool has a warning and a critical percentage (defaults 80 and 95,
  * settable per pool). An alert ({@link LeaseEventType#THRESHOLD_RAISED}) is raised once when the
- * utilisation rises to or past a threshold, and cleared ({@link LeaseEventType#THRESHOLD_CLEARED})
+ * utilisation rises to or past a threshold, and cleared ({@link LeaseEventType#THRESHOLD_CLEAR})
  * once when it falls back. To keep a pool hovering at 80 % from raising and clearing every minute,
  * falling back needs {@link Settings#hysteresisPercent()} points more (default 5: a warning at 80 %
  * clears below 75 %).
@@ -170,7 +170,7 @@ public final class AlertMonitor {
                             + " % " + figures));
         } else {
             int threshold = before == Level.CRITICAL ? thresholds.criticalPercent() : thresholds.warningPercent();
-            listener.alert(LeaseEvent.alarm(LeaseEventType.THRESHOLD_CLEARED, now, pool.subnetId(), pool.poolId(),
+            listener.alert(LeaseEvent.alarm(LeaseEventType.THRESHOLD_CLEAR, now, pool.subnetId(), pool.poolId(),
                     name + " is back to " + percent(percent) + " used, below its " + word(before) + " threshold of " + threshold
                             + " % by more than " + settings.hysteresisPercent() + " points; now " + word(after) + " " + figures));
         }

@@ -3,8 +3,9 @@ package org.leasedesk.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.StreamSupport;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.report.ExportFormat;
 import org.leasedesk.report.ExportMonitor;
@@ -24,13 +25,22 @@ public final class LeaseReports {
         this.clock = clock;
     }
 
+    /** Rows read from the database per query while exporting: enough to be quick, few enough to hold. */
+    static final int PAGE = 5_000;
+
+    /**
+     * Exports the leases {@code filter} keeps, in address order. They are read from the database a
+     * page at a time while the document is written, never all at once, so the memory an export needs
+     * does not grow with the table (the PDF format aside; see its own note).
+     */
     public ExportOutcome exportLeases(LeaseDatabase database, ExportFormat format, LeaseFilter filter, Path target,
                                       ExportMonitor monitor) throws IOException {
-        List<Lease> leases = new LeaseRepository(database).loadAll().leases().stream()
-                .filter(filter)
-                .sorted(Comparator.comparing(Lease::address))
-                .toList();
+        LeaseRepository leases = new LeaseRepository(database);
+        Iterable<Lease> stored = leases.inAddressOrder(PAGE);
+        // Progress as a fraction needs the row count up front; with a filter it is unknown until the end.
+        OptionalLong count = filter.equals(LeaseFilter.ALL) ? OptionalLong.of(leases.count()) : OptionalLong.empty();
+        Iterable<Lease> chosen = () -> StreamSupport.stream(stored.spliterator(), false).filter(filter).iterator();
         ReportHeader header = new ReportHeader("LeaseDesk leases", clock.instant(), filter.describe(), List.of());
-        return LeaseExport.write(format, LeaseRows.of(leases), header, target, monitor);
+        return LeaseExport.write(format, new LeaseRows(chosen, count), header, target, monitor);
     }
 }

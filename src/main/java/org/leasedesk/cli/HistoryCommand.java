@@ -2,45 +2,70 @@ package org.leasedesk.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.leasedesk.app.HoldingSpan;
 import org.leasedesk.app.LeaseHistory;
 import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.LeaseEventType;
+import org.leasedesk.lease.PoolRef;
+import org.leasedesk.store.EventPage;
+import org.leasedesk.store.EventQuery;
 import org.leasedesk.store.LeaseDatabase;
+import org.leasedesk.store.PageRequest;
 import org.leasedesk.store.StoreException;
+import org.leasedesk.store.StoredEvent;
 import org.leasedesk.store.TimeRange;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code leasedesk history}: an address's or a client's lease events, or who held an address at a time. */
+/** {@code leasedesk history}: lease events filtered by address, client, type, pool and time; who held an address; a client's timeline. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Show the lease history of an address or a client.",
-            "With --at, say who held the address at that time (ISO-8601, e.g. 2026-11-17T14:30:00Z)."})
+        description = {"Show the lease history, filtered by any mix of address, client, event type, pool and time range.",
+            "With --ip and --at, say who held the address at that time.",
+            "With --mac and --timeline, show the client's leases as spans (renewals merged).",
+            "Times are ISO-8601 in UTC, e.g. 2026-11-17T14:30:00Z."})
 final class HistoryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    static final class Subject {
-        @Option(names = "--ip", paramLabel = "ADDRESS", description = "An IPv4 address.")
-        String ip;
+    @Option(names = "--ip", paramLabel = "ADDRESS", description = "Only events of this IPv4 address.")
+    String ip;
 
-        @Option(names = "--mac", paramLabel = "MAC", description = "A MAC address in any spelling.")
-        String mac;
-    }
+    @Option(names = "--mac", paramLabel = "MAC", description = "Only events of this client, by MAC in any spelling.")
+    String mac;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Subject subject;
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "Only events of this type: granted, renewed, released, declined, expired, reclaimed,"
+                    + " or an alert: threshold_raised, threshold_cleared, server_stuck, server_recovered, store_failure.")
+    String type;
+
+    @Option(names = "--pool", paramLabel = "SUBNET/POOL", description = "Only events in this pool, as 1/2 (subnet id 1, its second pool).")
+    String pool;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Events at or after this time.")
+    String from;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Events before this time.")
+    String until;
 
     @Option(names = "--at", paramLabel = "TIME", description = "With --ip: who held it at this time.")
     String at;
+
+    @Option(names = "--timeline", description = "With --mac: the client's leases as spans, first seen to last seen, renewals merged.")
+    boolean timeline;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "Show at most this many events, oldest first (default: ${DEFAULT-VALUE}).")
+    int limit;
 
     @Mixin
     DatabaseOption database;
@@ -49,37 +74,127 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (LeaseDatabase db = database.open()) {
-            LeaseHistory history = new LeaseHistory(db);
-            if (subject.ip != null && at != null) {
-                Ipv4Address address = Ipv4Address.parse(subject.ip);
-                Instant time = Instant.parse(at);
-                out.println(history.holderAt(address, time)
-                        .map(event -> address + " was held at " + time + " by " + client(event) + " (" + event.type().name().toLowerCase()
-                                + " at " + event.time() + ")")
-                        .orElse(address + " was held by nobody at " + time));
-                return 0;
-            }
-            if (at != null) {
-                err.println("leasedesk history: --at goes with --ip");
+        try {
+            String refused = refusedCombination();
+            if (refused != null) {
+                err.println("leasedesk history: " + refused);
                 return 2;
             }
-            List<LeaseEvent> events = subject.ip != null
-                    ? history.ofAddress(Ipv4Address.parse(subject.ip), TimeRange.ALL)
-                    : history.ofClient(new ClientKey.ByHardware(HardwareAddress.parseMac(subject.mac)), TimeRange.ALL);
-            events.forEach(event -> out.println(event.time() + "  " + String.format("%-9s", event.type()) + " " + event.address()
-                    + "  " + client(event)));
-            if (events.isEmpty()) {
-                out.println("no lease events recorded");
+            TimeRange range = new TimeRange(from == null ? TimeRange.ALL.from() : TimeOption.parse("--from", from),
+                    until == null ? TimeRange.ALL.until() : TimeOption.parse("--until", until));
+            EventQuery query = query();
+            try (LeaseDatabase db = database.open()) {
+                LeaseHistory history = new LeaseHistory(db);
+                if (at != null) {
+                    Ipv4Address address = Ipv4Address.parse(ip);
+                    Instant time = TimeOption.parse("--at", at);
+                    out.println(history.holderAt(address, time)
+                            .map(event -> address + " was held at " + time + " by " + client(event) + " ("
+                                    + event.type().name().toLowerCase(Locale.ROOT) + " at " + event.time() + ")")
+                            .orElse(address + " was held by nobody at " + time));
+                } else if (timeline) {
+                    printTimeline(history.timeline(clientOf(mac), range), out);
+                } else {
+                    printEvents(history, query, range, out);
+                }
             }
             return 0;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             err.println("leasedesk history: " + e.getMessage());
             return 2;
         } catch (StoreException e) {
             err.println("leasedesk history: " + e.getMessage());
             return 3;
         }
+    }
+
+    /** What this mix of options cannot mean, or null when it is fine. */
+    private String refusedCombination() {
+        if (at != null && ip == null) {
+            return "--at goes with --ip";
+        }
+        if (at != null && (mac != null || type != null || pool != null || from != null || until != null || timeline)) {
+            return "--at answers one question (who held --ip then) and takes no other filter";
+        }
+        if (timeline && mac == null) {
+            return "--timeline goes with --mac";
+        }
+        if (timeline && (ip != null || type != null || pool != null)) {
+            return "--timeline shows every lease of the client: leave out --ip, --type and --pool (--from and --until apply)";
+        }
+        if (ip == null && mac == null && type == null && pool == null && from == null && until == null) {
+            return "name what to show: --ip, --mac, --type, --pool, or a time range with --from/--until";
+        }
+        if (limit < 1) {
+            return "--limit must be at least 1, was " + limit;
+        }
+        return null;
+    }
+
+    private EventQuery query() {
+        EventQuery query = EventQuery.ALL;
+        if (ip != null) {
+            query = query.withAddress(Ipv4Address.parse(ip));
+        }
+        if (mac != null) {
+            query = query.withClient(clientOf(mac));
+        }
+        if (type != null) {
+            query = query.withType(typeOf(type));
+        }
+        if (pool != null) {
+            query = query.withPool(PoolRef.parse(pool));
+        }
+        return query;
+    }
+
+    private void printEvents(LeaseHistory history, EventQuery query, TimeRange range, PrintWriter out) {
+        Optional<PageRequest> page = Optional.of(PageRequest.first(Math.min(limit, PageRequest.MAX_SIZE)));
+        int shown = 0;
+        while (page.isPresent() && shown < limit) {
+            EventPage result = history.find(query, range, page.get());
+            for (StoredEvent stored : result.events()) {
+                if (shown == limit) {
+                    break;
+                }
+                LeaseEvent event = stored.event();
+                out.println(event.time() + "  " + String.format("%-9s", event.type()) + " " + event.address() + "  "
+                        + (event.type().isAlarm() ? event.detail() : client(event)));
+                shown++;
+            }
+            page = result.next();
+        }
+        if (shown == 0) {
+            out.println("no lease events recorded");
+        } else if (page.isPresent()) {
+            out.println("(first " + limit + " events shown; narrow the filters or raise --limit for more)");
+        }
+    }
+
+    private static void printTimeline(List<HoldingSpan> spans, PrintWriter out) {
+        for (HoldingSpan span : spans) {
+            out.println(span.address() + "  " + span.firstSeen() + " - " + span.lastSeen()
+                    + (span.renewals() > 0 ? "  (" + span.renewals() + " renewals)" : "")
+                    + span.ended().map(end -> "  ended " + end + " (" + span.endedBy().orElseThrow().name().toLowerCase(Locale.ROOT) + ")")
+                            .orElse("  still held")
+                    + (span.hostname().isEmpty() ? "" : "  " + span.hostname()));
+        }
+        if (spans.isEmpty()) {
+            out.println("no leases recorded for this client");
+        }
+    }
+
+    private static LeaseEventType typeOf(String text) {
+        try {
+            return LeaseEventType.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--type '" + text + "' is not an event type; one of "
+                    + java.util.Arrays.stream(LeaseEventType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    private static ClientKey clientOf(String mac) {
+        return new ClientKey.ByHardware(HardwareAddress.parseMac(mac));
     }
 
     private static String client(LeaseEvent event) {

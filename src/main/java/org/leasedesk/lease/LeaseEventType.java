@@ -1,6 +1,6 @@
 package org.leasedesk.lease;
 
-/** What happened, as recorded in the lease history. */
+/** What happened, as recorded in the lease history. Names fit the history's 16-character type column. */
 public enum LeaseEventType {
     OFFERED,
     GRANTED,
@@ -15,7 +15,7 @@ public enum LeaseEventType {
     /** A pool's utilisation rose past its warning or critical threshold. */
     THRESHOLD_RAISED,
     /** A pool's utilisation fell back below a threshold it had crossed. */
-    THRESHOLD_CLEARED,
+    THRESHOLD_CLEAR,
     /** No lease was granted for a while although clients kept asking. */
     SERVER_STUCK,
     /** Leases are granted again after {@link #SERVER_STUCK}. */
@@ -28,7 +28,7 @@ public enum LeaseEventType {
      */
     public boolean isAlarm() {
         return switch (this) {
-            case STORE_FAILURE, THRESHOLD_RAISED, THRESHOLD_CLEARED, SERVER_STUCK, SERVER_RECOVERED -> true;
+            case STORE_FAILURE, THRESHOLD_RAISED, THRESHOLD_CLEAR, SERVER_STUCK, SERVER_RECOVERED -> true;
             default -> false;
         };
     }

@@ -58,6 +58,79 @@ public final class LeaseRepository {
         return new LeaseLoad(leases, rejected);
     }
 
+    /**
+     * Every stored lease in address order, read a page of {@code pageSize} rows at a time as the
+     * iteration goes (each page continues after the last address seen), so a million leases can be
+     * exported without holding them all. Invalid rows are skipped and logged, as by {@link #loadAll}.
+     */
+    public Iterable<Lease> inAddressOrder(int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size must be at least 1, was " + pageSize);
+        }
+        return () -> new java.util.Iterator<>() {
+            private final java.util.ArrayDeque<Lease> page = new java.util.ArrayDeque<>();
+            private long after = -1;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                while (page.isEmpty() && !exhausted) {
+                    exhausted = readPageAfter(after, pageSize, page) < pageSize;
+                    after = lastAddress;
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public Lease next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.removeFirst();
+            }
+
+            private long lastAddress = -1;
+
+            /** Reads up to {@code size} rows after address {@code from}; returns how many rows were read, valid or not. */
+            private int readPageAfter(long from, int size, java.util.Deque<Lease> into) {
+                int rowsRead = 0;
+                try (Connection connection = database.connect();
+                        PreparedStatement query = connection.prepareStatement(
+                                "SELECT " + COLUMNS + " FROM leases WHERE address > ? ORDER BY address FETCH FIRST ? ROWS ONLY")) {
+                    query.setLong(1, from);
+                    query.setInt(2, size);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            rowsRead++;
+                            lastAddress = rows.getLong("address");
+                            try {
+                                into.add(leaseFrom(rows));
+                            } catch (IllegalArgumentException | NullPointerException e) {
+                                log.warn("Skipping invalid lease in {}: {}", database.file(),
+                                        new RejectedRow("leases", describeKey(rows), e.getMessage()));
+                            }
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("Cannot read leases from " + database.file() + ": " + e.getMessage(), e);
+                }
+                return rowsRead;
+            }
+        };
+    }
+
+    /** How many lease rows are stored (valid or not). */
+    public long count() {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM leases");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count leases in " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
     public Optional<Lease> find(Ipv4Address address) {
         try (Connection connection = database.connect();
                 PreparedStatement query = connection.prepareStatement(

@@ -58,7 +58,7 @@ class AlertMonitorTest {
             minuteWithUsed(used);
         }
         // Up at 80, still warning at 79-75 (hysteresis 5), cleared at 74.
-        assertThat(types()).containsExactly(LeaseEventType.THRESHOLD_RAISED, LeaseEventType.THRESHOLD_CLEARED);
+        assertThat(types()).containsExactly(LeaseEventType.THRESHOLD_RAISED, LeaseEventType.THRESHOLD_CLEAR);
         assertThat(alerts.get(0).time()).isEqualTo(Instant.parse("2026-11-23T08:03:00Z"));
         assertThat(alerts.get(0).detail()).contains("pool 1/1", "80.0 %", "warning threshold of 80 %");
         assertThat(alerts.get(1).time()).isEqualTo(Instant.parse("2026-11-23T08:10:00Z"));
@@ -84,7 +84,7 @@ class AlertMonitorTest {
             minuteWithUsed(used);
         }
         assertThat(types()).containsExactly(LeaseEventType.THRESHOLD_RAISED, LeaseEventType.THRESHOLD_RAISED,
-                LeaseEventType.THRESHOLD_CLEARED, LeaseEventType.THRESHOLD_CLEARED);
+                LeaseEventType.THRESHOLD_CLEAR, LeaseEventType.THRESHOLD_CLEAR);
         assertThat(alerts.get(1).detail()).contains("critical threshold of 95 %");
         assertThat(alerts.get(2).detail()).contains("below its critical threshold", "now warning");
         assertThat(monitor.level(POOL)).isEqualTo(AlertMonitor.Level.NORMAL);

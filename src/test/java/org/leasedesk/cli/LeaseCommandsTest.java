@@ -85,6 +85,61 @@ class LeaseCommandsTest {
     }
 
     @Test
+    void historyFiltersByTypeAndPoolWithinATimeRange() {
+        CliRun released = run("history", "--type", "released");
+        assertThat(released.exitCode()).isZero();
+        assertThat(released.out()).isEqualTo("2026-11-17T09:00:00Z  RELEASED  192.0.2.10  00:00:5e:00:53:01 (laptop)\n");
+        CliRun wednesday = run("history", "--pool", "1/1", "--from", "2026-11-18T00:00:00Z", "--until", "2026-11-19T00:00:00Z");
+        assertThat(wednesday.out().lines()).hasSize(2).allMatch(line -> line.startsWith("2026-11-18T09:00:00Z  GRANTED"));
+        assertThat(run("history", "--pool", "1/2").out()).isEqualTo("no lease events recorded\n");
+        assertThat(run("history", "--ip", "192.0.2.10", "--limit", "1").out())
+                .contains("GRANTED   192.0.2.10  00:00:5e:00:53:01 (laptop)", "first 1 events shown")
+                .doesNotContain("RELEASED");
+    }
+
+    @Test
+    void historyShowsAClientsTimelineAsSpans() {
+        CliRun run = run("history", "--mac", "00:00:5e:00:53:01", "--timeline");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("192.0.2.10  2026-11-16T09:00:00Z - 2026-11-16T09:00:00Z  ended 2026-11-17T09:00:00Z (released)  laptop\n");
+    }
+
+    @Test
+    void historyRefusesOptionsThatDoNotGoTogetherOrBadValuesNamingTheOption() {
+        assertThat(run("history").err()).contains("name what to show");
+        assertThat(run("history", "--timeline", "--ip", "192.0.2.10").err()).contains("--timeline goes with --mac");
+        CliRun badType = run("history", "--type", "leased");
+        assertThat(badType.exitCode()).isEqualTo(2);
+        assertThat(badType.err()).contains("--type 'leased' is not an event type", "granted");
+        assertThat(run("history", "--pool", "one", "--type", "granted").err()).contains("pool 'one' is not SUBNET_ID/POOL_ID");
+        assertThat(run("history", "--ip", "192.0.2.10", "--from", "yesterday").err()).contains("--from 'yesterday' is not an ISO-8601 time");
+    }
+
+    @Test
+    void utilisationShowsEachPoolsPartsForecastAndSeries() {
+        try (LeaseDatabase database = LeaseDatabase.open(databaseFile)) {
+            java.util.List<org.leasedesk.lease.UtilisationSample> samples = new java.util.ArrayList<>();
+            for (int hour = 0; hour < 24 * 5; hour++) {
+                samples.add(new org.leasedesk.lease.UtilisationSample(MONDAY.plus(Duration.ofHours(hour)), 1, 1,
+                        new org.leasedesk.lease.PoolUsage(100, 10 + hour / 6, 2, 1, 1, 0)));
+            }
+            new org.leasedesk.store.UtilisationRepository(database).record(samples);
+        }
+        CliRun now = run("utilisation");
+        assertThat(now.exitCode()).isZero();
+        assertThat(now.out()).startsWith("pool 1/1: 32 % used of 100: leased 29, reserved 2, reserved outside 1, declined 1, offered 0, free 68"
+                + " (sampled 2026-11-21T08:00:00Z)\n");
+        // Daily peaks grow 4 a day (one more lease every 6 hours) from 32 used: 68 free last 17 days.
+        assertThat(now.out()).contains("forecast: full around 2026-12-08T08:00:00Z (daily peaks growing 4.0 addresses/day over 5 days)");
+        CliRun series = run("utilisation", "--series", "--pool", "1/1", "--from", "2026-11-16T00:00:00Z", "--until", "2026-11-22T00:00:00Z",
+                "--points", "5");
+        assertThat(series.out().lines()).hasSize(6);
+        assertThat(series.out()).contains("120 samples, each line the busiest sample of PT24H")
+                .contains("2026-11-21T03:00:00Z  32 % used");
+        assertThat(run("utilisation", "--from", "2026-11-16T00:00:00Z").err()).contains("go with --series");
+    }
+
+    @Test
     void historyRefusesABadAddressClearly() {
         CliRun run = run("history", "--ip", "192.0.2.300", "--at", "2026-11-16T12:00:00Z");
 

@@ -87,6 +87,26 @@ class LeaseRepositoryTest {
     }
 
     @Test
+    void inAddressOrderReadsPageByPageSkippingBadRowsAndMissingNone() throws SQLException {
+        for (int n = 10; n >= 1; n--) {
+            save(TestLeases.lease(n));
+        }
+        try (Connection connection = database.connect();
+                PreparedStatement poison = connection.prepareStatement("UPDATE leases SET state = 'BOUND' WHERE address = ?")) {
+            // A bad row that ends a page (the third) must not end the iteration.
+            poison.setLong(1, TestLeases.address(9).toLong());
+            poison.executeUpdate();
+        }
+        List<Lease> read = new java.util.ArrayList<>();
+        leases.inAddressOrder(3).forEach(read::add);
+        assertThat(read).extracting(Lease::address).containsExactly(TestLeases.address(1), TestLeases.address(2),
+                TestLeases.address(3), TestLeases.address(4), TestLeases.address(5), TestLeases.address(6),
+                TestLeases.address(7), TestLeases.address(8), TestLeases.address(10));
+        assertThat(leases.count()).isEqualTo(10);
+        assertThat(leases.inAddressOrder(100).iterator().next()).isEqualTo(TestLeases.lease(1));
+    }
+
+    @Test
     void rowWhoseClientKeyDisagreesWithItsClientIsRejected() throws SQLException {
         save(TestLeases.lease(1));
         try (Connection connection = database.connect();
