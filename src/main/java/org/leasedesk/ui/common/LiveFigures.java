@@ -60,7 +60,7 @@ public final class LiveFigures {
                 // The server's own threshold alarms (checked once a sample interval, against its default
                 // thresholds) are stored in the history; the feed reports crossings of the thresholds the
                 // user set, from the live figures, so each crossing is announced once.
-                if (alarm.type() != LeaseEventType.THRESHOLD_RAISED && alarm.type() != LeaseEventType.THRESHOLD_CLEARED) {
+                if (alarm.type() != LeaseEventType.THRESHOLD_RAISED && alarm.type() != LeaseEventType.THRESHOLD_CLEAR) {
                     // Queued here, shown at the next refresh: an alarm storm costs the FX thread one update.
                     alarms.add(alarm);
                 }
