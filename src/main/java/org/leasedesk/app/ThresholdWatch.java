@@ -24,13 +24,23 @@ public final class ThresholdWatch {
         }
     }
 
+    /**
+     * Points a pool must fall below a threshold before its level drops, as {@link AlertMonitor}
+     * does: a pool hovering at 80 % would otherwise raise and clear a warning on every refresh.
+     */
+    static final int HYSTERESIS_PERCENT = 5;
+
     private final Map<String, Thresholds.Level> levels = new HashMap<>();
 
     public synchronized List<Crossing> update(List<DashboardFeed.PoolFigures> pools, Thresholds thresholds) {
         List<Crossing> crossings = new ArrayList<>();
         for (DashboardFeed.PoolFigures pool : pools) {
-            Thresholds.Level level = thresholds.level(pool.usage());
+            int percent = pool.usage().utilisationPercent();
             Thresholds.Level before = levels.getOrDefault(key(pool), Thresholds.Level.NORMAL);
+            Thresholds.Level level = thresholds.level(percent);
+            if (level.compareTo(before) < 0) {
+                level = thresholds.level(Math.min(100, percent + HYSTERESIS_PERCENT));
+            }
             levels.put(key(pool), level);
             if (level != before) {
                 crossings.add(new Crossing(pool, before, level, pool.usage().utilisationPercent()));

@@ -33,4 +33,15 @@ class ThresholdWatchTest {
             assertThat(crossing.rising()).isFalse();
         });
     }
+
+    @Test
+    void aPoolHoveringAtAThresholdDoesNotFlap() {
+        ThresholdWatch watch = new ThresholdWatch();
+
+        assertThat(watch.update(pool(80), Thresholds.DEFAULTS)).hasSize(1);
+        assertThat(watch.update(pool(78), Thresholds.DEFAULTS)).as("within the hysteresis").isEmpty();
+        assertThat(watch.update(pool(81), Thresholds.DEFAULTS)).isEmpty();
+        assertThat(watch.update(pool(74), Thresholds.DEFAULTS)).singleElement()
+                .extracting(ThresholdWatch.Crossing::to).isEqualTo(Thresholds.Level.NORMAL);
+    }
 }
