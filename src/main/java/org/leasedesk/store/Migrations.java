@@ -25,7 +25,7 @@ final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    static final List<String> SCRIPTS = List.of("001-initial-schema.sql");
+    static final List<String> SCRIPTS = List.of("001-initial-schema.sql", "002-deny-list.sql");
 
     private Migrations() {}
 
