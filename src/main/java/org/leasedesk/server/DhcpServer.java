@@ -363,6 +363,17 @@ public final class DhcpServer implements AutoCloseable {
         return onPacketThread(engine::leases);
     }
 
+    /** The leases now on {@code addresses} (those that have one), as the packet thread sees them. */
+    public CompletableFuture<List<Lease>> leasesAt(java.util.Collection<Ipv4Address> addresses) {
+        List<Ipv4Address> wanted = List.copyOf(addresses);
+        return onPacketThread(() -> wanted.stream().flatMap(address -> engine.leaseAt(address).stream()).toList());
+    }
+
+    /** Where replies go in lab and test mode instead of where the protocol says; empty on a real network. */
+    public Optional<InetSocketAddress> redirectReplies() {
+        return options.redirectReplies();
+    }
+
     /** The configuration being served: the one started with, or the last reload's. */
     public CompletableFuture<ServerConfig> configuration() {
         return onPacketThread(() -> config);

@@ -44,6 +44,15 @@ final class MainWindow extends BorderPane {
             }
         });
         navigation.selectToggle(buttons.get(Page.DASHBOARD));
+        // A view asking for an address's history: show the History page and hand the request to its view.
+        addEventHandler(org.leasedesk.ui.common.ShowHistoryEvent.SHOW_HISTORY, request -> {
+            if (request.getTarget() == views.get(Page.HISTORY)) {
+                return; // the copy handed to the History view, bubbling back up
+            }
+            request.consume();
+            navigation.selectToggle(buttons.get(Page.HISTORY));
+            javafx.event.Event.fireEvent(views.get(Page.HISTORY), request.copyFor(this, views.get(Page.HISTORY)));
+        });
     }
 
     private VBox createNavigation() {

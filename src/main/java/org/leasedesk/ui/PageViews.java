@@ -16,7 +16,8 @@ final class PageViews {
 
     static Node create(Page page, Workbench workbench) {
         Node view = switch (page) {
-            case DASHBOARD, LEASES, POOLS, INTERFACES, HISTORY, REPORTS, SETTINGS -> placeholder(page);
+            case LEASES -> new org.leasedesk.ui.leases.LeasesView(workbench);
+            case DASHBOARD, POOLS, INTERFACES, HISTORY, REPORTS, SETTINGS -> placeholder(page);
         };
         view.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         return view;

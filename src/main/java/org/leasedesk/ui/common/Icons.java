@@ -15,7 +15,24 @@ public enum Icons {
     REPORTS(Material2AL.INSERT_DRIVE_FILE),
     SETTINGS(Material2MZ.SETTINGS),
     SERVER_STOPPED(Material2MZ.STOP_CIRCLE),
-    SERVER_RUNNING(Material2MZ.PLAY_CIRCLE_FILLED);
+    SERVER_RUNNING(Material2MZ.PLAY_CIRCLE_FILLED),
+    RELEASE(Material2AL.EJECT),
+    QUARANTINE(Material2AL.BLOCK),
+    RESERVE(Material2AL.BOOKMARK),
+    COPY(Material2AL.CONTENT_COPY),
+    RENEW(Material2MZ.REFRESH),
+    DISCOVER(Material2MZ.SEARCH),
+    SEARCH(Material2MZ.SEARCH),
+    APPLY(Material2AL.CHECK),
+    REVERT(Material2MZ.UNDO),
+    ADD(Material2AL.ADD),
+    REMOVE(Material2MZ.REMOVE),
+    EXPORT(Material2MZ.SAVE_ALT),
+    IMPORT(Material2AL.FOLDER_OPEN),
+    OPEN(Material2MZ.OPEN_IN_NEW),
+    CANCEL(Material2AL.CLOSE),
+    RANDOMISED(Material2MZ.SHUFFLE),
+    WARNING(Material2MZ.WARNING);
 
     private final Ikon ikon;
 
