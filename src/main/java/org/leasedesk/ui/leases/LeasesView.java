@@ -63,6 +63,7 @@ public final class LeasesView extends VBox {
     private final LeaseFeed feed;
     private final TableView<LeaseRow> table = new TableView<>();
     private final Label message = new Label();
+    private final Timeline timer = new Timeline(new KeyFrame(POLL, e -> tick()));
     private boolean polling;
 
     public LeasesView(Workbench workbench) {
@@ -218,14 +219,21 @@ public final class LeasesView extends VBox {
     private void initListeners() {
         FxBackground.run(Vendors::bundled, model::useVendors, failure -> say("The vendor table could not be read: "
                 + Dialogs.messageOf(failure)));
-        Timeline timer = new Timeline(new KeyFrame(POLL, e -> tick()));
         timer.setCycleCount(Animation.INDEFINITE);
-        timer.play();
-        tick();
+        // The timer runs while the view is in a window; a cached view off screen stops it at its next tick.
+        sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                timer.play();
+            }
+        });
     }
 
     /** One timer for the whole view: at most one poll in flight, and the countdowns move once a second. */
     private void tick() {
+        if (getScene() == null || getScene().getWindow() == null) {
+            timer.stop();
+            return;
+        }
         Instant now = Instant.now();
         if (now.getEpochSecond() != model.now().get().getEpochSecond()) {
             model.now().set(now);
@@ -234,7 +242,13 @@ public final class LeasesView extends VBox {
             return;
         }
         polling = true;
-        FxBackground.whenDone(feed.poll(), update -> {
+        java.util.concurrent.CompletableFuture<LeaseFeed.Update> next;
+        try {
+            next = feed.poll();
+        } catch (RuntimeException closed) {
+            next = java.util.concurrent.CompletableFuture.failedFuture(closed);
+        }
+        FxBackground.whenDone(next, update -> {
             polling = false;
             if (!update.isEmpty()) {
                 model.apply(update);
