@@ -87,6 +87,27 @@ public final class LeaseAdministration {
         });
     }
 
+    /** An address as the heat map explains it: who holds it now (if anyone) and its latest history, newest first. */
+    public record AddressDetail(Ipv4Address address, java.util.Optional<Lease> current, List<org.leasedesk.lease.LeaseEvent> history) {
+        public AddressDetail {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** The lease on {@code address} and its last {@code limit} history events. */
+    public CompletableFuture<AddressDetail> detail(Ipv4Address address, int limit) {
+        CompletableFuture<List<Lease>> current = workbench.server().map(server -> server.leasesAt(List.of(address)))
+                .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+        return current.thenApplyAsync(leases -> {
+            List<org.leasedesk.lease.LeaseEvent> events = new LeaseHistory(workbench.database())
+                    .ofAddress(address, org.leasedesk.store.TimeRange.ALL);
+            List<org.leasedesk.lease.LeaseEvent> newestFirst = new java.util.ArrayList<>(
+                    events.subList(Math.max(0, events.size() - limit), events.size()));
+            java.util.Collections.reverse(newestFirst);
+            return new AddressDetail(address, leases.stream().findFirst(), newestFirst);
+        });
+    }
+
     private <T> CompletableFuture<T> withServer(java.util.function.Function<DhcpServer, CompletableFuture<T>> action) {
         return workbench.server().map(action).orElseGet(() -> CompletableFuture.failedFuture(notServing()));
     }

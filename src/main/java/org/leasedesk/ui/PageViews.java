@@ -17,7 +17,8 @@ final class PageViews {
     static Node create(Page page, Workbench workbench) {
         Node view = switch (page) {
             case LEASES -> new org.leasedesk.ui.leases.LeasesView(workbench);
-            case DASHBOARD, POOLS, INTERFACES, HISTORY, REPORTS, SETTINGS -> placeholder(page);
+            case POOLS -> new org.leasedesk.ui.pools.PoolsView(workbench);
+            case DASHBOARD, INTERFACES, HISTORY, REPORTS, SETTINGS -> placeholder(page);
         };
         view.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         return view;

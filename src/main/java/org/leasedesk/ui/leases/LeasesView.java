@@ -64,7 +64,8 @@ public final class LeasesView extends VBox {
     private final TableView<LeaseRow> table = new TableView<>();
     private final Label message = new Label();
     private final Timeline timer = new Timeline(new KeyFrame(POLL, e -> tick()));
-    private boolean polling;
+    /** True while a poll is in flight, and until the vendor table is read (rows are built once, with vendors). */
+    private boolean polling = true;
 
     public LeasesView(Workbench workbench) {
         this.administration = new LeaseAdministration(workbench);
@@ -76,8 +77,8 @@ public final class LeasesView extends VBox {
         initListeners();
     }
 
-    /** The model, for tests and the benchmark. */
-    LeasesViewModel model() {
+    /** The model behind the table, for tests and the lease-table benchmark. */
+    public LeasesViewModel model() {
         return model;
     }
 
@@ -217,8 +218,13 @@ public final class LeasesView extends VBox {
     }
 
     private void initListeners() {
-        FxBackground.run(Vendors::bundled, model::useVendors, failure -> say("The vendor table could not be read: "
-                + Dialogs.messageOf(failure)));
+        FxBackground.run(Vendors::bundled, vendors -> {
+            model.useVendors(vendors);
+            polling = false;
+        }, failure -> {
+            polling = false;
+            say("The vendor table could not be read; vendors are not shown: " + Dialogs.messageOf(failure));
+        });
         timer.setCycleCount(Animation.INDEFINITE);
         // The timer runs while the view is in a window; a cached view off screen stops it at its next tick.
         sceneProperty().addListener((o, before, scene) -> {
@@ -242,16 +248,16 @@ public final class LeasesView extends VBox {
             return;
         }
         polling = true;
-        java.util.concurrent.CompletableFuture<LeaseFeed.Update> next;
+        java.util.concurrent.CompletableFuture<LeasesViewModel.Prepared> next;
         try {
-            next = feed.poll();
+            next = feed.poll().thenApplyAsync(model::prepare);
         } catch (RuntimeException closed) {
             next = java.util.concurrent.CompletableFuture.failedFuture(closed);
         }
-        FxBackground.whenDone(next, update -> {
+        FxBackground.whenDone(next, prepared -> {
             polling = false;
-            if (!update.isEmpty()) {
-                model.apply(update);
+            if (prepared.complete() || !prepared.rows().isEmpty()) {
+                model.apply(prepared);
             }
         }, failure -> {
             polling = false;

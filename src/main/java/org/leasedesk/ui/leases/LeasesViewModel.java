@@ -43,7 +43,8 @@ public final class LeasesViewModel {
     private final ObservableList<String> pools = FXCollections.observableArrayList(ALL_POOLS);
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
     private final StringProperty message = new SimpleStringProperty("");
-    private Vendors vendors;
+    /** Read by background threads preparing rows; written on the FX thread once the table is read. */
+    private volatile Vendors vendors;
 
     public LeasesViewModel() {
         search.addListener((o, before, after) -> refilter());
@@ -96,36 +97,49 @@ public final class LeasesViewModel {
         rows.setAll(redone);
     }
 
-    /** Applies what the feed collected: a complete table replaces everything, changes replace their rows. */
-    public void apply(LeaseFeed.Update update) {
-        if (update.complete()) {
-            replaceAll(update.leases());
+    /** A feed update with its rows already built, so the FX thread only swaps them in. */
+    public record Prepared(boolean complete, List<LeaseRow> rows) {}
+
+    /** Builds the rows of an update; safe on any thread (formatting 100,000 rows takes a while, so not on the FX thread). */
+    public Prepared prepare(LeaseFeed.Update update) {
+        Vendors known = vendors;
+        List<LeaseRow> built = new ArrayList<>(update.leases().size());
+        update.leases().forEach(lease -> built.add(LeaseRow.of(lease, known)));
+        return new Prepared(update.complete(), built);
+    }
+
+    /** Applies prepared rows: a complete table replaces everything, changes replace their rows in place. */
+    public void apply(Prepared prepared) {
+        if (prepared.complete()) {
+            indexOf.clear();
+            for (int i = 0; i < prepared.rows().size(); i++) {
+                indexOf.put(prepared.rows().get(i).lease().address(), i);
+            }
+            rows.setAll(prepared.rows());
+            refreshPools();
         } else {
-            update(update.leases());
+            updateRows(prepared.rows());
         }
     }
 
     public void replaceAll(List<Lease> leases) {
-        indexOf.clear();
-        List<LeaseRow> all = new ArrayList<>(leases.size());
-        for (Lease lease : leases) {
-            indexOf.put(lease.address(), all.size());
-            all.add(LeaseRow.of(lease, vendors));
-        }
-        rows.setAll(all);
-        refreshPools();
+        apply(prepare(new LeaseFeed.Update(true, leases)));
     }
 
     /** Replaces the rows of changed leases in place and appends new addresses in one change. */
     public void update(List<Lease> changed) {
+        apply(prepare(new LeaseFeed.Update(false, changed)));
+    }
+
+    private void updateRows(List<LeaseRow> changed) {
         List<LeaseRow> added = new ArrayList<>();
-        for (Lease lease : changed) {
-            Integer index = indexOf.get(lease.address());
+        for (LeaseRow row : changed) {
+            Integer index = indexOf.get(row.lease().address());
             if (index != null) {
-                rows.set(index, LeaseRow.of(lease, vendors));
+                rows.set(index, row);
             } else {
-                indexOf.put(lease.address(), rows.size() + added.size());
-                added.add(LeaseRow.of(lease, vendors));
+                indexOf.put(row.lease().address(), rows.size() + added.size());
+                added.add(row);
             }
         }
         if (!added.isEmpty()) {
