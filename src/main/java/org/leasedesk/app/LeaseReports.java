@@ -26,11 +26,17 @@ public final class LeaseReports {
 
     public ExportOutcome exportLeases(LeaseDatabase database, ExportFormat format, LeaseFilter filter, Path target,
                                       ExportMonitor monitor) throws IOException {
+        return exportLeases(database, format, filter, filter.describe(), target, monitor);
+    }
+
+    /** Exports the stored leases that {@code filter} keeps; {@code filterWords} say in the header what it kept. */
+    public ExportOutcome exportLeases(LeaseDatabase database, ExportFormat format, java.util.function.Predicate<Lease> filter,
+                                      List<String> filterWords, Path target, ExportMonitor monitor) throws IOException {
         List<Lease> leases = new LeaseRepository(database).loadAll().leases().stream()
                 .filter(filter)
                 .sorted(Comparator.comparing(Lease::address))
                 .toList();
-        ReportHeader header = new ReportHeader("LeaseDesk leases", clock.instant(), filter.describe(), List.of());
+        ReportHeader header = new ReportHeader("LeaseDesk leases", clock.instant(), filterWords, List.of());
         return LeaseExport.write(format, LeaseRows.of(leases), header, target, monitor);
     }
 }

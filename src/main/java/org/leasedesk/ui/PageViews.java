@@ -18,7 +18,8 @@ final class PageViews {
         Node view = switch (page) {
             case LEASES -> new org.leasedesk.ui.leases.LeasesView(workbench);
             case POOLS -> new org.leasedesk.ui.pools.PoolsView(workbench);
-            case DASHBOARD, INTERFACES, HISTORY, REPORTS, SETTINGS -> placeholder(page);
+            case REPORTS -> new org.leasedesk.ui.reports.ReportsView(workbench);
+            case DASHBOARD, INTERFACES, HISTORY, SETTINGS -> placeholder(page);
         };
         view.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         return view;
