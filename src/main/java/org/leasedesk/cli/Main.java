@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         name = "leasedesk",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {ServeCommand.class, ReportCommand.class, HistoryCommand.class, ImportCommand.class, DbCommand.class},
+        subcommands = {ServeCommand.class, ReportCommand.class, HistoryCommand.class, ImportCommand.class, DbCommand.class,
+            ClientCommand.class},
         description = {
             "LeaseDesk: DHCPv4 administration for network administrators.",
             "Without a command, opens the desktop application."

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
 import org.leasedesk.protocol.DhcpCodec;
@@ -38,12 +39,14 @@ public final class UdpTransport implements DhcpTransport {
     private final DatagramChannel channel;
     private final int serverPort;
     private final ThreadFactory receiveThreads;
+    private final Optional<InetSocketAddress> onlyServer;
     private final DhcpCodec codec = new DhcpCodec();
 
-    private UdpTransport(DatagramChannel channel, int serverPort, ThreadFactory receiveThreads) {
+    private UdpTransport(DatagramChannel channel, int serverPort, ThreadFactory receiveThreads, Optional<InetSocketAddress> onlyServer) {
         this.channel = channel;
         this.serverPort = serverPort;
-        this.receiveThreads = receiveThreads;
+        this.receiveThreads = Objects.requireNonNull(receiveThreads, "receiveThreads");
+        this.onlyServer = onlyServer;
     }
 
     /**
@@ -52,7 +55,19 @@ public final class UdpTransport implements DhcpTransport {
      * @throws IOException with a message naming the port when it is taken or needs privileges
      */
     public static UdpTransport open(int clientPort, int serverPort, ThreadFactory receiveThreads) throws IOException {
-        Objects.requireNonNull(receiveThreads, "receiveThreads");
+        return new UdpTransport(bind(clientPort), serverPort, receiveThreads, Optional.empty());
+    }
+
+    /**
+     * A transport that sends every message, broadcast or not, to one server: for talking to a
+     * server on loopback, where 255.255.255.255 reaches nobody, and for diagnosing one known server.
+     */
+    public static UdpTransport openTowards(int clientPort, InetSocketAddress server, ThreadFactory receiveThreads) throws IOException {
+        Objects.requireNonNull(server, "server");
+        return new UdpTransport(bind(clientPort), server.getPort(), receiveThreads, Optional.of(server));
+    }
+
+    private static DatagramChannel bind(int clientPort) throws IOException {
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -63,7 +78,7 @@ public final class UdpTransport implements DhcpTransport {
             throw new IOException("cannot bind UDP port " + clientPort + " for the DHCP client (port 68 needs root or"
                     + " cap_net_bind_service, and the system's own DHCP client may hold it): " + e.getMessage(), e);
         }
-        return new UdpTransport(channel, serverPort, receiveThreads);
+        return channel;
     }
 
     @Override
@@ -73,7 +88,7 @@ public final class UdpTransport implements DhcpTransport {
 
     @Override
     public InetSocketAddress send(DhcpMessage message, Destination destination) throws IOException {
-        InetSocketAddress target = switch (destination) {
+        InetSocketAddress target = onlyServer.isPresent() ? onlyServer.get() : switch (destination) {
             case Destination.Broadcast broadcast -> new InetSocketAddress(LIMITED_BROADCAST, serverPort);
             case Destination.Unicast unicast -> new InetSocketAddress(unicast.server(), serverPort);
         };

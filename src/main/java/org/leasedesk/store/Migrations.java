@@ -25,7 +25,8 @@ final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    static final List<String> SCRIPTS = List.of("001-initial-schema.sql", "002-deny-list.sql");
+    static final List<String> SCRIPTS = List.of("001-initial-schema.sql",
+            "002-client-history.sql", "003-deny-list.sql");
 
     private Migrations() {}
 

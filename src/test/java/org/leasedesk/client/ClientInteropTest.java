@@ -10,17 +10,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.leasedesk.protocol.HardwareAddress;
 import org.leasedesk.protocol.MessageType;
+import org.leasedesk.testing.netns.LinkEnd;
 import org.leasedesk.testing.netns.Namespace;
 import org.leasedesk.testing.netns.NetnsTest;
 import org.leasedesk.testing.netns.NetworkLab;
 import org.leasedesk.testing.peers.ServedSubnet;
 import org.leasedesk.testing.peers.ServerPeer;
+import org.leasedesk.testing.peers.StartedPeer;
 
 /**
- * Our client, in a namespace of its own on port 68, against real Kea 2.2 and dnsmasq in another:
+ * Our client, in a namespace of its own on port 68, against real Kea 2.2, dnsmasq and ISC dhcpd in another:
  * the servers' lease files confirm what the client believes.
  */
 class ClientInteropTest {
@@ -58,40 +61,13 @@ class ClientInteropTest {
     @Test
     @NetnsTest(requires = "kea-dhcp4")
     void keaExtendsTheLeaseWhenTheClientRenews(NetworkLab lab) throws Exception {
-        try (ClientLab client = startWith(lab, ServerPeer.KEA)) {
-            ClientLease lease = obtain(client);
-            long expiryBefore = Long.parseLong(lastKeaRow(lab, lease.address())[4]);
-            // Kea's expiry has one-second resolution.
-            Thread.sleep(1100);
-
-            client.client.renew();
-            ClientNotice.LeaseAcquired renewed = client.await(ClientNotice.LeaseAcquired.class, 2);
-
-            assertThat(renewed.extension()).isTrue();
-            assertThat(renewed.lease().address()).isEqualTo(lease.address());
-            assertRenewalWasUnicastRequestAnsweredByAck(client);
-            ClientLab.waitFor(() -> Optional.of(lastKeaRow(lab, lease.address()))
-                    .filter(row -> Long.parseLong(row[4]) > expiryBefore), "Kea's lease file to show a later expiry");
-        }
+        assertRenewalExtendsTheLease(lab, ServerPeer.KEA, "Kea", address -> Optional.of(Long.parseLong(lastKeaRow(lab, address)[4])));
     }
 
     @Test
     @NetnsTest(requires = "dnsmasq")
     void dnsmasqExtendsTheLeaseWhenTheClientRenews(NetworkLab lab) throws Exception {
-        try (ClientLab client = startWith(lab, ServerPeer.DNSMASQ)) {
-            ClientLease lease = obtain(client);
-            long expiryBefore = ClientLab.waitFor(() -> dnsmasqExpiry(lab, lease.address()), "dnsmasq's lease line");
-            Thread.sleep(1100);
-
-            client.client.renew();
-            ClientNotice.LeaseAcquired renewed = client.await(ClientNotice.LeaseAcquired.class, 2);
-
-            assertThat(renewed.extension()).isTrue();
-            assertThat(renewed.lease().address()).isEqualTo(lease.address());
-            assertRenewalWasUnicastRequestAnsweredByAck(client);
-            ClientLab.waitFor(() -> dnsmasqExpiry(lab, lease.address()).filter(expiry -> expiry > expiryBefore),
-                    "dnsmasq's lease file to show a later expiry");
-        }
+        assertRenewalExtendsTheLease(lab, ServerPeer.DNSMASQ, "dnsmasq", address -> dnsmasqExpiry(lab, address));
     }
 
     @Test
@@ -137,6 +113,92 @@ class ClientInteropTest {
         assertNakThenFreshLease(lab, ServerPeer.DNSMASQ);
     }
 
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdLeasesAnAddressThroughDiscoverOfferRequestAck(NetworkLab lab) throws Exception {
+        try (ClientLab client = startWith(lab, ServerPeer.DHCPD)) {
+            ClientLease lease = obtain(client);
+
+            assertDora(client, lease);
+            String block = ClientLab.waitFor(() -> lastDhcpdBlock(lab, lease.address()), "dhcpd's lease block");
+            assertThat(dhcpdField(block, "binding state")).isEqualTo("active");
+            assertThat(dhcpdField(block, "hardware ethernet")).isEqualTo(ClientLab.MAC);
+        }
+    }
+
+    /** dhcpd's end time reads {@code 1 2026/11/23 15:30:00}: without the weekday it sorts as time does. */
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdExtendsTheLeaseWhenTheClientRenews(NetworkLab lab) throws Exception {
+        assertRenewalExtendsTheLease(lab, ServerPeer.DHCPD, "dhcpd",
+                address -> lastDhcpdBlock(lab, address).map(block -> dhcpdField(block, "ends").substring(2)));
+    }
+
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdRecordsTheReleaseInItsLeaseFile(NetworkLab lab) throws Exception {
+        try (ClientLab client = startWith(lab, ServerPeer.DHCPD)) {
+            ClientLease lease = obtain(client);
+
+            client.client.release();
+            client.await(ClientNotice.RemoveAddress.class, 1);
+
+            assertThat(client.client.state()).isEqualTo(ClientState.IDLE);
+            // dhcpd marks a released lease "released" and frees it at once: the journal's last block says free or released.
+            ClientLab.waitFor(() -> lastDhcpdBlock(lab, lease.address()).map(block -> dhcpdField(block, "binding state"))
+                    .filter(state -> state.equals("free") || state.equals("released")),
+                    () -> "dhcpd's lease file to show the release:\n" + lab.readFile("dhcpd-srv0.leases"));
+        }
+    }
+
+    @Test
+    @NetnsTest(requires = "dhcpd")
+    void iscDhcpdNaksAnInitRebootForAnAddressOutsideItsSubnet(NetworkLab lab) throws Exception {
+        assertNakThenFreshLease(lab, ServerPeer.DHCPD);
+    }
+
+    /**
+     * RFC 2131 4.4.5: the leasing server disappears; at T1 the unicast renewal goes unanswered, at
+     * T2 the client broadcasts, and a second server on the link, which never saw this client,
+     * extends the lease. An 8-second lease puts T1 at 4 s and T2 at 7 s.
+     */
+    @Test
+    @NetnsTest(requires = "kea-dhcp4")
+    void whenTheLeasingServerIsGoneAnotherServerAnswersTheRebindingBroadcast(NetworkLab lab) throws Exception {
+        Namespace first = lab.namespace("first");
+        Namespace second = lab.namespace("second");
+        Namespace clientSide = lab.namespace("client");
+        ServedSubnet shortLeases = new ServedSubnet("192.0.2.1", 24, "192.0.2.100", "192.0.2.150", 8);
+        ServedSubnet secondServer = new ServedSubnet("192.0.2.2", 24, "192.0.2.100", "192.0.2.150", 8);
+        bridge(lab, first.iface("srva").withAddress(shortLeases.serverAddressWithPrefix()),
+                second.iface("srvb").withAddress(secondServer.serverAddressWithPrefix()),
+                clientSide.iface(ClientLab.INTERFACE).withMac(ClientLab.MAC));
+        StartedPeer leasing = ServerPeer.KEA.start(first, "srva", shortLeases);
+
+        try (ClientLab client = ClientLab.start(clientSide, Optional.empty())) {
+            ClientLease lease = obtain(client);
+            assertThat(lease.server().getHostAddress()).isEqualTo("192.0.2.1");
+            assertThat(lease.rebindingTime()).isEqualTo(Duration.ofMillis(7000));
+            leasing.process().close();
+            ServerPeer.KEA.start(second, "srvb", secondServer);
+
+            ClientNotice.LeaseAcquired rebound = client.await(ClientNotice.LeaseAcquired.class, 2);
+
+            assertThat(rebound.extension()).isTrue();
+            assertThat(rebound.lease().address()).isEqualTo(lease.address());
+            assertThat(rebound.lease().server().getHostAddress()).isEqualTo("192.0.2.2");
+            assertThat(client.notices).filteredOn(ClientNotice.StateChanged.class::isInstance).map(ClientNotice.StateChanged.class::cast)
+                    .extracting(ClientNotice.StateChanged::to).containsSubsequence(ClientState.BOUND, ClientState.RENEWING,
+                            ClientState.REBINDING, ClientState.BOUND);
+            Exchange rebinding = client.client.exchangeLog().latest().orElseThrow();
+            assertThat(rebinding.packets().getFirst().peer().getAddress().getHostAddress()).as("broadcast").isEqualTo("255.255.255.255");
+            assertThat(rebinding.messageTypes().getLast()).contains(MessageType.ACK);
+            ClientLab.waitFor(() -> ClientLab.readIfExists(lab.file("kea-leases4-srvb.csv")).lines()
+                    .filter(line -> line.startsWith(lease.address().getHostAddress() + ",")).findFirst(),
+                    "the second server's lease file to hold the rebound lease");
+        }
+    }
+
     /**
      * Kea and dnsmasq on one bridged link, each in its own namespace: one DISCOVER, two offers,
      * and the scan says so.
@@ -147,16 +209,10 @@ class ClientInteropTest {
         Namespace kea = lab.namespace("kea");
         Namespace rogue = lab.namespace("rogue");
         Namespace client = lab.namespace("client");
-        Namespace bridge = lab.namespace("bridge");
-        lab.link(kea.iface("srv0").withAddress(ClientLab.SUBNET.serverAddressWithPrefix()), bridge.iface("port1"));
         ServedSubnet rogueSubnet = new ServedSubnet("192.0.2.2", 24, "192.0.2.200", "192.0.2.220", 120);
-        lab.link(rogue.iface("srv0").withAddress(rogueSubnet.serverAddressWithPrefix()), bridge.iface("port2"));
-        lab.link(client.iface(ClientLab.INTERFACE).withMac(ClientLab.MAC), bridge.iface("port3"));
-        bridge.exec("ip", "link", "add", "br0", "type", "bridge").orThrow();
-        for (String port : List.of("port1", "port2", "port3")) {
-            bridge.exec("ip", "link", "set", port, "master", "br0").orThrow();
-        }
-        bridge.exec("ip", "link", "set", "br0", "up").orThrow();
+        bridge(lab, kea.iface("srv0").withAddress(ClientLab.SUBNET.serverAddressWithPrefix()),
+                rogue.iface("srv0").withAddress(rogueSubnet.serverAddressWithPrefix()),
+                client.iface(ClientLab.INTERFACE).withMac(ClientLab.MAC));
         ServerPeer.KEA.start(kea, "srv0", ClientLab.SUBNET);
         ServerPeer.DNSMASQ.start(rogue, "srv0", rogueSubnet);
         client.exec("ip", "route", "add", "default", "dev", ClientLab.INTERFACE).orThrow();
@@ -182,6 +238,41 @@ class ClientInteropTest {
             assertThat(report.exchange().messageTypes()).containsExactly(Optional.of(MessageType.DISCOVER),
                     Optional.of(MessageType.OFFER), Optional.of(MessageType.OFFER));
         }
+    }
+
+    /**
+     * Obtains a lease, waits a second (lease files have one-second resolution), renews, and checks
+     * the renewal went unicast to the server, kept the address, and shows as a later expiry in the
+     * server's own lease file.
+     */
+    private static <T extends Comparable<T>> void assertRenewalExtendsTheLease(NetworkLab lab, ServerPeer peer, String server,
+            Function<Inet4Address, Optional<T>> expiryInLeaseFile) throws Exception {
+        try (ClientLab client = startWith(lab, peer)) {
+            ClientLease lease = obtain(client);
+            T before = ClientLab.waitFor(() -> expiryInLeaseFile.apply(lease.address()), server + "'s lease entry");
+            Thread.sleep(1100);
+
+            client.client.renew();
+            ClientNotice.LeaseAcquired renewed = client.await(ClientNotice.LeaseAcquired.class, 2);
+
+            assertThat(renewed.extension()).isTrue();
+            assertThat(renewed.lease().address()).isEqualTo(lease.address());
+            assertRenewalWasUnicastRequestAnsweredByAck(client);
+            ClientLab.waitFor(() -> expiryInLeaseFile.apply(lease.address()).filter(expiry -> expiry.compareTo(before) > 0),
+                    server + "'s lease file to show a later expiry than " + before);
+        }
+    }
+
+    /** Joins the link ends to one bridge in a namespace of its own, as a switch would. */
+    private static void bridge(NetworkLab lab, LinkEnd... ends) {
+        Namespace bridge = lab.namespace("bridge");
+        bridge.exec("ip", "link", "add", "br0", "type", "bridge").orThrow();
+        for (int i = 0; i < ends.length; i++) {
+            String port = "port" + (i + 1);
+            lab.link(ends[i], bridge.iface(port));
+            bridge.exec("ip", "link", "set", port, "master", "br0").orThrow();
+        }
+        bridge.exec("ip", "link", "set", "br0", "up").orThrow();
     }
 
     private static ClientLab startWith(NetworkLab lab, ServerPeer peer) throws Exception {
@@ -255,6 +346,20 @@ class ClientInteropTest {
                     .as("the remembered address was never applied, so nothing is removed").isEmpty();
             assertThat(fresh.address()).isNotEqualTo(elsewhere);
         }
+    }
+
+    /** The last block dhcpd wrote for the address; its lease file is a journal where the last block wins. */
+    private static Optional<String> lastDhcpdBlock(NetworkLab lab, Inet4Address address) {
+        String text = ClientLab.readIfExists(lab.file("dhcpd-srv0.leases"));
+        int start = text.lastIndexOf("lease " + address.getHostAddress() + " {");
+        return start < 0 ? Optional.empty() : Optional.of(text.substring(start, text.indexOf('}', start)));
+    }
+
+    /** A statement's value in a dhcpd lease block: {@code ends 1 2026/11/23 15:30:00;} gives {@code 1 2026/11/23 15:30:00}. */
+    private static String dhcpdField(String block, String name) {
+        return block.lines().map(String::strip).filter(line -> line.startsWith(name + " ")).reduce((first, second) -> second)
+                .map(line -> line.substring(name.length() + 1, line.length() - 1).strip())
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + block));
     }
 
     private static boolean inPool(Inet4Address address) {

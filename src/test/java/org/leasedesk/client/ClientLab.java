@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.leasedesk.protocol.HardwareAddress;
+import org.leasedesk.testing.Eventually;
 import org.leasedesk.testing.netns.Namespace;
 import org.leasedesk.testing.netns.NetworkLab;
 import org.leasedesk.testing.peers.ServedSubnet;
@@ -75,22 +75,7 @@ final class ClientLab implements AutoCloseable {
     }
 
     static <T> T waitFor(Supplier<Optional<T>> probe, Supplier<String> what) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (true) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + TIMEOUT + " waiting for " + what.get());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what.get(), e);
-            }
-        }
+        return Eventually.waitFor(probe, TIMEOUT, what);
     }
 
     static String readIfExists(Path file) {

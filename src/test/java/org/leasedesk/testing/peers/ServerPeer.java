@@ -26,6 +26,35 @@ public enum ServerPeer {
         }
     },
 
+    /**
+     * ISC dhcpd in the foreground, authoritative (it NAKs requests for addresses that are not
+     * its to give), with dhcp-cache-threshold 0 so every renewal is written to its lease file (by
+     * default dhcpd answers renewals within a quarter of the lease from a cache and writes nothing),
+     * and without the ICMP probe before each offer, which outlasts a test client's first retransmission.
+     */
+    DHCPD("dhcpd", "Server starting service.") {
+        @Override
+        StartedPeer launch(Namespace namespace, String interfaceName, ServedSubnet subnet) {
+            Path config = namespace.lab().writeFile("dhcpd-" + interfaceName + ".conf", """
+                    authoritative;
+                    ddns-update-style none;
+                    dhcp-cache-threshold 0;
+                    ping-check false;
+                    default-lease-time %d;
+                    max-lease-time %d;
+                    subnet %s netmask %s {
+                      range %s %s;
+                      option routers %s;
+                    }
+                    """.formatted(subnet.leaseSeconds(), subnet.leaseSeconds(), subnet.cidr().substring(0, subnet.cidr().indexOf('/')),
+                    subnet.netmask(), subnet.poolFirst(), subnet.poolLast(), subnet.serverAddress()));
+            Path leases = namespace.lab().writeFile("dhcpd-" + interfaceName + ".leases", "");
+            BackgroundProcess process = namespace.start("dhcpd", "-4", "-f", "-d", "-cf", config.toString(), "-lf", leases.toString(),
+                    "-pf", namespace.lab().file("dhcpd-" + interfaceName + ".pid").toString(), interfaceName);
+            return new StartedPeer(process, List.of(config));
+        }
+    },
+
     /** Kea's DHCPv4 server with a memfile lease store, and its pid and lock files kept in the lab. */
     KEA("kea-dhcp4", "DHCP4_STARTED") {
         @Override
