@@ -19,7 +19,8 @@ final class PageViews {
             case LEASES -> new org.leasedesk.ui.leases.LeasesView(workbench);
             case POOLS -> new org.leasedesk.ui.pools.PoolsView(workbench);
             case REPORTS -> new org.leasedesk.ui.reports.ReportsView(workbench);
-            case DASHBOARD, INTERFACES, HISTORY, SETTINGS -> placeholder(page);
+            case INTERFACES -> new org.leasedesk.ui.interfaces.InterfacesView(workbench);
+            case DASHBOARD, HISTORY, SETTINGS -> placeholder(page);
         };
         view.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         return view;
