@@ -43,9 +43,7 @@ class ConfigDocumentTest {
     @Test
     void aBadEditIsNamedByItsPathAndChangesNeitherFileNorServer() throws Exception {
         Path file = write(LeaseAdministrationTest.CONFIG);
-        try (Workbench workbench = Workbench.open(directory.resolve("leases"), Clock.systemUTC());
-                LoopbackClients clients = LoopbackClients.open()) {
-            workbench.start(clients.labRequest(file), true).get(10, TimeUnit.SECONDS);
+        withLabServer(file, workbench -> {
             ConfigDocument document = ConfigDocument.read(file);
             document.setPool(0, 0, "10.0.0.1 - 10.0.0.5");
             document.set(0, SubnetField.VALID_LIFETIME, "an hour");
@@ -59,15 +57,13 @@ class ConfigDocumentTest {
             assertThat(Files.readString(file)).isEqualTo(LeaseAdministrationTest.CONFIG);
             assertThat(workbench.server().orElseThrow().configuration().get(5, TimeUnit.SECONDS).subnets().get(0).pools().get(0)
                     .pool().toString()).contains("192.0.2.10");
-        }
+        });
     }
 
     @Test
     void aGoodEditIsSavedKeepingUnknownKeysAndAppliedToTheRunningServer() throws Exception {
         Path file = write(LeaseAdministrationTest.CONFIG);
-        try (Workbench workbench = Workbench.open(directory.resolve("leases"), Clock.systemUTC());
-                LoopbackClients clients = LoopbackClients.open()) {
-            workbench.start(clients.labRequest(file), true).get(10, TimeUnit.SECONDS);
+        withLabServer(file, workbench -> {
             ConfigDocument document = ConfigDocument.read(file);
             document.setPool(0, 0, "192.0.2.100 - 192.0.2.149");
             document.addPool(0, "192.0.2.200 - 192.0.2.209");
@@ -86,6 +82,19 @@ class ConfigDocumentTest {
             assertThat(reread.subnets().get(0).validLifetime()).isEqualTo("1200");
             assertThat(Files.readString(file)).contains("\"server-tag\" : \"kept as it was\"", "\"user-context\"");
             assertThat(Files.list(directory)).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+        });
+    }
+
+    private interface WithWorkbench {
+        void run(Workbench workbench) throws Exception;
+    }
+
+    /** Runs {@code test} with a lab server serving {@code file} on loopback. */
+    private void withLabServer(Path file, WithWorkbench test) throws Exception {
+        try (Workbench workbench = Workbench.open(directory.resolve("leases"), Clock.systemUTC());
+                LoopbackClients clients = LoopbackClients.open()) {
+            workbench.start(clients.labRequest(file), true).get(10, TimeUnit.SECONDS);
+            test.run(workbench);
         }
     }
 }

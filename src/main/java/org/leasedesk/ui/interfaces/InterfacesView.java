@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.leasedesk.app.InterfaceDesk;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.ui.common.Controls;
 import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
@@ -50,9 +51,11 @@ public final class InterfacesView extends BorderPane {
     private final ListView<InterfaceDesk.TimelineEntry> timelineList = new ListView<>(timeline);
     private final TextArea packetDetails = new TextArea();
     private final ListView<InterfaceDesk.ServerRow> servers = new ListView<>();
-    private final Button release = button("interface-release", "Release", Icons.RELEASE, this::release);
-    private final Button renew = button("interface-renew", "Renew", Icons.RENEW, this::renew);
-    private final Button discover = button("interface-discover", "Discover", Icons.DISCOVER, this::discover);
+    private final Button release = Controls.button("interface-release", "Release", Icons.RELEASE, "Release the interface's lease",
+            this::release);
+    private final Button renew = Controls.button("interface-renew", "Renew", Icons.RENEW, "Renew the interface's lease", this::renew);
+    private final Button discover = Controls.button("interface-discover", "Discover", Icons.DISCOVER,
+            "Broadcast one DISCOVER and list every server that offers, without taking a lease", this::discover);
     private final javafx.animation.Timeline countdowns = new javafx.animation.Timeline();
     private InterfaceDesk desk;
     private Optional<InterfaceDesk.LeaseInfo> lease = Optional.empty();
@@ -71,13 +74,6 @@ public final class InterfacesView extends BorderPane {
         countdowns.setCycleCount(Animation.INDEFINITE);
         countdowns.play();
         loadInterfaces();
-    }
-
-    private static Button button(String id, String text, Icons icon, Runnable action) {
-        Button button = new Button(text, icon.create());
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
     }
 
     private void createView() {
@@ -103,7 +99,6 @@ public final class InterfacesView extends BorderPane {
 
         details.setId("interface-details");
         details.setWrapText(true);
-        discover.setTooltip(new Tooltip("Broadcast one DISCOVER and list every server that offers, without taking a lease"));
         HBox actions = new HBox(8, release, renew, discover);
         actions.setAlignment(Pos.CENTER_LEFT);
 

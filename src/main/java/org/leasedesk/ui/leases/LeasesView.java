@@ -42,6 +42,8 @@ import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseState;
+import static org.leasedesk.ui.common.Controls.button;
+
 import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
@@ -146,13 +148,6 @@ public final class LeasesView extends VBox {
         return bar;
     }
 
-    private static Button button(String id, String text, Icons icon, String tooltip, Runnable action) {
-        Button button = new Button(text, icon.create());
-        button.setId(id);
-        button.setTooltip(new Tooltip(tooltip));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
 
     private TableView<LeaseRow> createTable() {
         table.setId("lease-table");

@@ -36,6 +36,8 @@ import org.leasedesk.app.LeaseAdministration;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.AddressMap;
 import org.leasedesk.lease.Ipv4Address;
+import static org.leasedesk.ui.common.Controls.button;
+
 import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
@@ -155,13 +157,6 @@ public final class PoolsView extends BorderPane {
                 (int) (colour.getBlue() * 255));
     }
 
-    private static Button button(String id, String text, Icons icon, String tooltip, Runnable action) {
-        Button button = new Button(text, icon.create());
-        button.setId(id);
-        button.setTooltip(new Tooltip(tooltip));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
 
     private void initListeners() {
         checkSoon.setOnFinished(e -> check());
