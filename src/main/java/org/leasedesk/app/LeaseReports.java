@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.report.ExportFormat;
@@ -35,12 +36,26 @@ public final class LeaseReports {
      */
     public ExportOutcome exportLeases(LeaseDatabase database, ExportFormat format, LeaseFilter filter, Path target,
                                       ExportMonitor monitor) throws IOException {
+        return exportLeases(database, format, filter, filter.describe(), filter.equals(LeaseFilter.ALL), target, monitor);
+    }
+
+    /**
+     * Exports the stored leases that {@code filter} keeps, streamed like the above; {@code filterWords}
+     * say in the header what it kept.
+     */
+    public ExportOutcome exportLeases(LeaseDatabase database, ExportFormat format, Predicate<Lease> filter,
+                                      List<String> filterWords, Path target, ExportMonitor monitor) throws IOException {
+        return exportLeases(database, format, filter, filterWords, false, target, monitor);
+    }
+
+    private ExportOutcome exportLeases(LeaseDatabase database, ExportFormat format, Predicate<Lease> filter, List<String> filterWords,
+                                       boolean keepsEverything, Path target, ExportMonitor monitor) throws IOException {
         LeaseRepository leases = new LeaseRepository(database);
         Iterable<Lease> stored = leases.inAddressOrder(PAGE);
         // Progress as a fraction needs the row count up front; with a filter it is unknown until the end.
-        OptionalLong count = filter.equals(LeaseFilter.ALL) ? OptionalLong.of(leases.count()) : OptionalLong.empty();
+        OptionalLong count = keepsEverything ? OptionalLong.of(leases.count()) : OptionalLong.empty();
         Iterable<Lease> chosen = () -> StreamSupport.stream(stored.spliterator(), false).filter(filter).iterator();
-        ReportHeader header = new ReportHeader("LeaseDesk leases", clock.instant(), filter.describe(), List.of());
+        ReportHeader header = new ReportHeader("LeaseDesk leases", clock.instant(), filterWords, List.of());
         return LeaseExport.write(format, new LeaseRows(chosen, count), header, target, monitor);
     }
 }

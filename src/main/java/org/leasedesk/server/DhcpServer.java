@@ -11,7 +11,11 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -23,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.leasedesk.lease.AddressMap;
+import org.leasedesk.lease.DeniedClient;
+import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.lease.LeaseEventType;
@@ -34,6 +42,7 @@ import org.leasedesk.protocol.DhcpMessage;
 import org.leasedesk.protocol.MalformedPacketException;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.store.DenyListRepository;
 import org.leasedesk.store.LeaseChange;
 import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseLoad;
@@ -73,6 +82,9 @@ public final class DhcpServer implements AutoCloseable {
     private final Optional<DatagramChannel> linkChannel;
     private final LeaseWriter writer;
     private final UtilisationRepository samples;
+    private final DenyListRepository denyList;
+    /** Quarantined hardware addresses: written on the packet thread, read by it for every DISCOVER and REQUEST. */
+    private final Map<HardwareAddress, DeniedClient> denied = new ConcurrentHashMap<>();
     private final ExecutorService sampleWriter;
     private final InboundQueue inbound;
     private final Queue<Runnable> internal = new ConcurrentLinkedQueue<>();
@@ -89,7 +101,9 @@ public final class DhcpServer implements AutoCloseable {
         LeaseLoad load = new LeaseRepository(database).loadAll();
         load.rejected().forEach(row -> log.warn("skipped a stored lease that does not validate: {}", row));
         this.engine = new AllocationEngine(config, load.leases(), options.offerHold(), clock);
-        this.processor = new PacketProcessor(config, engine, options, clock);
+        this.denyList = new DenyListRepository(database);
+        denyList.all().forEach(client -> denied.put(client.hardwareAddress(), client));
+        this.processor = new PacketProcessor(config, engine, options, clock, denied::containsKey);
         this.inbound = new InboundQueue(options.receiveQueueCapacity());
         this.channel = open(options);
         this.linkChannel = openOnLink(options);
@@ -101,8 +115,8 @@ public final class DhcpServer implements AutoCloseable {
         this.receiveThreads = Stream.concat(Stream.of(channel), linkChannel.stream())
                 .map(receiving -> Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(() -> receiveLoop(receiving)))
                 .toList();
-        log.info("serving {} subnet(s) on {} as {} with {} stored lease(s)", config.subnets().size(), options.listen(),
-                options.serverIdentifier(), load.leases().size());
+        log.info("serving {} subnet(s) on {} as {} with {} stored lease(s) and {} denied client(s)", config.subnets().size(),
+                options.listen(), options.serverIdentifier(), load.leases().size(), denied.size());
     }
 
     /** Opens the socket, loads the stored leases and starts serving. */
@@ -318,7 +332,7 @@ public final class DhcpServer implements AutoCloseable {
         return onPacketThread(() -> {
             AllocationEngine rebuilt = new AllocationEngine(newConfig, engine.leases(), options.offerHold(), clock);
             engine = rebuilt;
-            processor = new PacketProcessor(newConfig, rebuilt, options, clock);
+            processor = new PacketProcessor(newConfig, rebuilt, options, clock, denied::containsKey);
             config = newConfig;
             log.info("configuration reloaded: {} subnet(s)", newConfig.subnets().size());
             return null;
@@ -348,9 +362,136 @@ public final class DhcpServer implements AutoCloseable {
         return onPacketThread(engine::leases);
     }
 
+    /** The leases now on {@code addresses} (those that have one), as the packet thread sees them. */
+    public CompletableFuture<List<Lease>> leasesAt(java.util.Collection<Ipv4Address> addresses) {
+        List<Ipv4Address> wanted = List.copyOf(addresses);
+        return onPacketThread(() -> wanted.stream().flatMap(address -> engine.leaseAt(address).stream()).toList());
+    }
+
+    /** Where replies go in lab and test mode instead of where the protocol says; empty on a real network. */
+    public Optional<InetSocketAddress> redirectReplies() {
+        return options.redirectReplies();
+    }
+
     /** The configuration being served: the one started with, or the last reload's. */
     public CompletableFuture<ServerConfig> configuration() {
         return onPacketThread(() -> config);
+    }
+
+    /** The detail of the history event an administrator's release leaves. */
+    public static final String RELEASED_BY_ADMINISTRATOR = "released by the administrator";
+
+    /**
+     * Releases an active lease on the administrator's behalf, as if its client had sent a RELEASE:
+     * journaled as a RELEASED event, and the address is free again. The future completes once the
+     * change is committed, and fails when the address holds no active lease.
+     */
+    public CompletableFuture<Lease> release(Ipv4Address address) {
+        return onPacketThread(() -> adminRelease(address)).thenCompose(change -> change);
+    }
+
+    /**
+     * Releases each active lease among {@code addresses}, each journaled on its own; addresses
+     * without an active lease are reported, not released. Completes once every release is committed.
+     */
+    public CompletableFuture<BulkRelease> releaseAll(List<Ipv4Address> addresses) {
+        return onPacketThread(() -> {
+            List<CompletableFuture<Lease>> commits = new ArrayList<>();
+            Map<Ipv4Address, String> skipped = new LinkedHashMap<>();
+            for (Ipv4Address address : addresses) {
+                try {
+                    commits.add(adminRelease(address));
+                } catch (IllegalStateException notActive) {
+                    skipped.put(address, notActive.getMessage());
+                }
+            }
+            return CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> new BulkRelease(commits.stream().map(CompletableFuture::join).toList(), skipped));
+        }).thenCompose(all -> all);
+    }
+
+    /** What a bulk release did: the leases released, and why the others were not. */
+    public record BulkRelease(List<Lease> released, Map<Ipv4Address, String> skipped) {
+        public BulkRelease {
+            released = List.copyOf(released);
+            skipped = Map.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Quarantines the client holding {@code address}: its hardware address is denied (the server
+     * ignores its DISCOVER and REQUEST from now on, across restarts) and its lease, when active, is
+     * released. Completes with the denial once both are stored.
+     */
+    public CompletableFuture<DeniedClient> quarantine(Ipv4Address address, String reason) {
+        return onPacketThread(() -> {
+            Lease lease = engine.leaseAt(address)
+                    .orElseThrow(() -> new IllegalStateException(address + " has no lease, so there is no client to quarantine"));
+            DeniedClient client = denyNow(lease.hardwareAddress(), reason);
+            CompletableFuture<Lease> released = lease.state() == LeaseState.ACTIVE ? adminRelease(address)
+                    : CompletableFuture.completedFuture(lease);
+            return released.thenApply(done -> client);
+        }).thenCompose(done -> done);
+    }
+
+    /** Denies a hardware address without touching its leases; see {@link #quarantine}. */
+    public CompletableFuture<DeniedClient> deny(HardwareAddress hardwareAddress, String reason) {
+        return onPacketThread(() -> denyNow(hardwareAddress, reason));
+    }
+
+    /** Lets a denied client be served again; completes with whether it was denied. */
+    public CompletableFuture<Boolean> allow(HardwareAddress hardwareAddress) {
+        return onPacketThread(() -> {
+            boolean wasDenied = denyList.allow(hardwareAddress);
+            denied.remove(hardwareAddress);
+            log.info("{} may be served again", hardwareAddress);
+            return wasDenied;
+        });
+    }
+
+    /** The quarantined clients, oldest denial first. */
+    public List<DeniedClient> denied() {
+        return denied.values().stream().sorted(java.util.Comparator.comparing(DeniedClient::since)).toList();
+    }
+
+    /** Every address of one pool (index from 0) with its state now, computed on the packet thread. */
+    public CompletableFuture<AddressMap> addressMap(long subnetId, int poolIndex) {
+        return onPacketThread(() -> engine.map(subnetId, poolIndex));
+    }
+
+    private DeniedClient denyNow(HardwareAddress hardwareAddress, String reason) {
+        // One small row written on the packet thread: a rare administrator action, and once it returns
+        // no later packet from the client can be answered.
+        DeniedClient client = new DeniedClient(hardwareAddress, clock.instant(), reason);
+        denyList.deny(client);
+        denied.put(hardwareAddress, client);
+        log.info("denied {}: {}", hardwareAddress, reason);
+        return client;
+    }
+
+    /** On the packet thread: records the release at once and completes when the store has it. */
+    private CompletableFuture<Lease> adminRelease(Ipv4Address address) {
+        Lease lease = engine.leaseAt(address).filter(held -> held.state() == LeaseState.ACTIVE)
+                .orElseThrow(() -> new IllegalStateException(address + " holds no active lease"
+                        + engine.leaseAt(address).map(held -> " (it is " + held.state().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        .orElse("")));
+        Instant now = clock.instant();
+        Lease released = lease.released(now);
+        engine.record(released);
+        LeaseChange change = new LeaseChange(released, LeaseEvent.of(LeaseEventType.RELEASED, released, now, RELEASED_BY_ADMINISTRATOR));
+        CompletableFuture<Lease> stored = new CompletableFuture<>();
+        writer.submit(change).whenComplete((done, failure) -> {
+            if (failure == null) {
+                listener.leaseChanged(change.event());
+                stored.complete(released);
+            } else {
+                statistics.dropped(DropReason.STORE_REJECTED);
+                internal.add(() -> engine.restore(address, Optional.of(lease)));
+                stored.completeExceptionally(failure);
+            }
+        });
+        log.info("{} released by the administrator (was {})", address, lease.clientKey());
+        return stored;
     }
 
     /** A pool's figures for display: subnet id, pool id (1 and up), its range, and its usage. */

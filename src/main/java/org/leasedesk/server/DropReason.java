@@ -15,7 +15,8 @@ public enum DropReason {
     RELEASE_NOT_OURS("a RELEASE or DECLINE for a lease the client does not hold"),
     QUEUE_FULL("the receive queue was full (load shed)"),
     STORE_REJECTED("the lease store could not take the change"),
-    REPLY_TOO_LARGE("the reply does not fit the client's maximum message size");
+    REPLY_TOO_LARGE("the reply does not fit the client's maximum message size"),
+    DENIED_CLIENT("the client's hardware address is quarantined by an administrator");
 
     private final String description;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
 import org.leasedesk.lease.Hostnames;
@@ -51,8 +52,16 @@ final class PacketProcessor {
     private final ServerOptions options;
     private final Clock clock;
     private final Inet4Address serverId;
+    private final Predicate<HardwareAddress> denied;
 
     PacketProcessor(ServerConfig config, AllocationEngine engine, ServerOptions options, Clock clock) {
+        this(config, engine, options, clock, hardware -> false);
+    }
+
+    /** @param denied the administrator's quarantine: DISCOVER and REQUEST from these hardware addresses get no answer */
+    PacketProcessor(ServerConfig config, AllocationEngine engine, ServerOptions options, Clock clock,
+                    Predicate<HardwareAddress> denied) {
+        this.denied = denied;
         this.config = config;
         this.engine = engine;
         this.options = options;
@@ -83,6 +92,9 @@ final class PacketProcessor {
     }
 
     private Decision withSubnetAndClient(DhcpMessage request, ClientHandler handler) {
+        if (denied.test(hardwareOf(request))) {
+            return drop(DropReason.DENIED_CLIENT, request);
+        }
         Optional<SubnetConfig> subnet = subnetFor(request);
         if (subnet.isEmpty()) {
             return drop(DropReason.NO_SUBNET, request);

@@ -3,6 +3,8 @@ package org.leasedesk.ui;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.ui.common.ShowHistoryEvent;
+import org.leasedesk.ui.history.HistoryView;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -63,6 +65,12 @@ final class MainWindow extends BorderPane {
         });
         navigation.selectToggle(buttons.get(first));
         context.live().onAlert(this::notify);
+        // A view asking for an address's history: show the History page (built on first visit) with that address.
+        addEventHandler(ShowHistoryEvent.SHOW_HISTORY, request -> {
+            request.consume();
+            navigation.selectToggle(buttons.get(Page.HISTORY));
+            ((HistoryView) views.get(Page.HISTORY)).showAddress(request.address());
+        });
     }
 
     /** The view shown now, remembered for the next start. */
@@ -97,6 +105,7 @@ final class MainWindow extends BorderPane {
         }));
         dialog.getDialogPane().getButtonTypes().add(new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.show();
+
     }
 
     private VBox createNavigation() {

@@ -2,9 +2,11 @@ package org.leasedesk.ui;
 
 import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.ui.interfaces.InterfacesView;
+import org.leasedesk.ui.leases.LeasesView;
+import org.leasedesk.ui.pools.PoolsView;
+import org.leasedesk.ui.reports.ReportsView;
 import org.leasedesk.ui.common.DesktopContext;
 import org.leasedesk.ui.dashboard.DashboardView;
 import org.leasedesk.ui.history.HistoryView;
@@ -23,21 +25,12 @@ final class PageViews {
             case DASHBOARD -> new DashboardView(context);
             case HISTORY -> new HistoryView(workbench);
             case SETTINGS -> new SettingsView(context.settings(), workbench.dataDirectory());
-            case LEASES, POOLS, INTERFACES, REPORTS -> placeholder(page);
+            case LEASES -> new LeasesView(workbench);
+            case POOLS -> new PoolsView(workbench);
+            case REPORTS -> new ReportsView(workbench);
+            case INTERFACES -> new InterfacesView(workbench);
         };
         view.setId("page-" + page.name().toLowerCase(Locale.ROOT));
         return view;
-    }
-
-    /** A page's title and purpose, for pages whose view is not built yet. */
-    static VBox placeholder(Page page) {
-        Label title = new Label(page.title());
-        title.getStyleClass().add("page-title");
-        Label purpose = new Label(page.purpose());
-        purpose.getStyleClass().add("page-purpose");
-        purpose.setWrapText(true);
-        VBox content = new VBox(title, purpose);
-        content.getStyleClass().add("page");
-        return content;
     }
 }

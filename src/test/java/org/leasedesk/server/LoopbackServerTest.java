@@ -397,4 +397,82 @@ class LoopbackServerTest {
         DhcpMessage renewed = exchange(DhcpMessage.requestRenewing(mac(1), 0, ack.yiaddr())).orElseThrow();
         assertThat(renewed.messageType()).contains(MessageType.ACK);
     }
+
+    @Test
+    void anAdministratorsReleaseIsJournaledAndFreesTheAddress() throws Exception {
+        obtain(mac(1));
+
+        Lease released = server.release(Ipv4Address.parse("192.0.2.10")).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(released.state()).isEqualTo(LeaseState.RELEASED);
+        assertThat(stored("192.0.2.10")).map(Lease::state).contains(LeaseState.RELEASED);
+        assertThat(new EventRepository(database).byAddress(Ipv4Address.parse("192.0.2.10"), TimeRange.ALL, PageRequest.first(10))
+                .events()).extracting(e -> e.event().type() + " " + e.event().detail())
+                .last().isEqualTo("RELEASED released by the administrator");
+        assertThat(server.usage().get(5, java.util.concurrent.TimeUnit.SECONDS).get(0).usage().dynamicLeased()).isZero();
+        obtain(mac(2));
+        obtain(mac(3));
+        assertThat(obtain(mac(4)).yiaddr()).as("the released address serves another client").isEqualTo(ip("192.0.2.10"));
+    }
+
+    @Test
+    void releasingAnAddressWithoutAnActiveLeaseFailsAndChangesNothing() throws Exception {
+        obtain(mac(1));
+
+        assertThat(server.release(Ipv4Address.parse("192.0.2.11"))).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withMessageContaining("192.0.2.11 holds no active lease");
+        assertThat(stored("192.0.2.10")).map(Lease::state).contains(LeaseState.ACTIVE);
+    }
+
+    @Test
+    void aBulkReleaseReleasesEachActiveLeaseAndSaysWhyNotTheOthers() throws Exception {
+        obtain(mac(1));
+        obtain(mac(2));
+
+        DhcpServer.BulkRelease outcome = server.releaseAll(java.util.List.of(Ipv4Address.parse("192.0.2.10"),
+                Ipv4Address.parse("192.0.2.11"), Ipv4Address.parse("192.0.2.12"))).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(outcome.released()).extracting(lease -> lease.address().toString()).containsExactly("192.0.2.10", "192.0.2.11");
+        assertThat(outcome.skipped()).containsOnlyKeys(Ipv4Address.parse("192.0.2.12"));
+        assertThat(stored("192.0.2.10")).map(Lease::state).contains(LeaseState.RELEASED);
+        assertThat(stored("192.0.2.11")).map(Lease::state).contains(LeaseState.RELEASED);
+        assertThat(new EventRepository(database).byAddress(Ipv4Address.parse("192.0.2.11"), TimeRange.ALL, PageRequest.first(10))
+                .events()).extracting(e -> e.event().type()).containsExactly(LeaseEventType.GRANTED, LeaseEventType.RELEASED);
+    }
+
+    @Test
+    void aQuarantinedClientLosesItsLeaseAndIsIgnoredEvenAfterARestart() throws Exception {
+        obtain(mac(1));
+
+        server.quarantine(Ipv4Address.parse("192.0.2.10"), "rogue device").get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(stored("192.0.2.10")).map(Lease::state).contains(LeaseState.RELEASED);
+        sendExpectingSilence(DhcpMessage.discover(mac(1), 0), () -> dropped(DropReason.DENIED_CLIENT, 1));
+        stopServer();
+        startServer();
+        assertThat(server.denied()).extracting(d -> d.hardwareAddress().toString() + " " + d.reason())
+                .containsExactly("00:00:5e:00:53:01 rogue device");
+        sendExpectingSilence(DhcpMessage.discover(mac(1), 0), () -> dropped(DropReason.DENIED_CLIENT, 1));
+        sendExpectingSilence(DhcpMessage.requestInitReboot(mac(1), 0, ip("192.0.2.10")), () -> dropped(DropReason.DENIED_CLIENT, 2));
+        assertThat(obtain(mac(2)).yiaddr()).as("other clients are still served").isNotNull();
+
+        assertThat(server.allow(org.leasedesk.lease.HardwareAddress.parseMac("00:00:5e:00:53:01"))
+                .get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(obtain(mac(1)).messageType()).contains(MessageType.ACK);
+    }
+
+    @Test
+    void theAddressMapShowsEachAddressOfAPoolWithItsState() throws Exception {
+        obtain(mac(1));
+        exchange(DhcpMessage.discover(mac(2), 0)).orElseThrow();
+
+        org.leasedesk.lease.AddressMap map = server.addressMap(1, 0).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(map.size()).isEqualTo(3);
+        assertThat(map.addressAt(0)).isEqualTo(Ipv4Address.parse("192.0.2.10"));
+        assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(map::stateAt)).containsExactly(
+                org.leasedesk.lease.AddressMap.State.LEASED, org.leasedesk.lease.AddressMap.State.OFFERED,
+                org.leasedesk.lease.AddressMap.State.FREE);
+    }
 }

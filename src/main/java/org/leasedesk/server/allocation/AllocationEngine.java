@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leasedesk.lease.AddressMap;
 import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
@@ -246,6 +247,36 @@ public final class AllocationEngine {
         }
         long reservedOutside = space.reservedFor.keySet().stream().filter(a -> space.poolOf(a) < 0).count();
         return new PoolUsage(pool.pool.range().size(), leased, reserved, reservedOutside, declined, offered);
+    }
+
+    /** Every address of one pool with what it is doing now, for the pools' heat map. */
+    public AddressMap map(long subnetId, int poolIndex) {
+        SubnetSpace space = subnet(subnetId);
+        PoolSpace pool = space.pools.get(poolIndex);
+        Instant now = clock.instant();
+        byte[] states = new byte[pool.size];
+        Ipv4Address first = pool.pool.range().first();
+        for (int i = 0; i < pool.size; i++) {
+            Ipv4Address address = first.plus(i);
+            Lease lease = leases.get(address);
+            Offer offer = offers.get(address);
+            AddressMap.State state;
+            if (space.reservedFor.containsKey(address)) {
+                state = AddressMap.State.RESERVED;
+            } else if (lease != null && lease.state() == LeaseState.ACTIVE) {
+                state = AddressMap.State.LEASED;
+            } else if (lease != null && lease.state() == LeaseState.DECLINED) {
+                state = AddressMap.State.DECLINED;
+            } else if (offer != null && offer.expires().isAfter(now)) {
+                state = AddressMap.State.OFFERED;
+            } else if (lease != null && affine(lease, now)) {
+                state = AddressMap.State.EXPIRED;
+            } else {
+                state = AddressMap.State.FREE;
+            }
+            states[i] = (byte) state.ordinal();
+        }
+        return new AddressMap(subnetId, pool.pool.id(), pool.pool.range(), states);
     }
 
     private Allocation.Offered offered(SubnetSpace space, Ipv4Address address, Source source) {

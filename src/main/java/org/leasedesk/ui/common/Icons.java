@@ -25,7 +25,23 @@ public enum Icons {
     TIMELINE(Material2MZ.TIMELINE),
     SAVE(Material2MZ.SAVE),
     LIGHT_THEME(Material2MZ.WB_SUNNY),
-    DARK_THEME(Material2MZ.NIGHTS_STAY);
+    DARK_THEME(Material2MZ.NIGHTS_STAY),
+    RELEASE(Material2AL.EJECT),
+    QUARANTINE(Material2AL.BLOCK),
+    RESERVE(Material2AL.BOOKMARK),
+    COPY(Material2AL.CONTENT_COPY),
+    RENEW(Material2MZ.REFRESH),
+    DISCOVER(Material2MZ.SEARCH),
+    APPLY(Material2AL.CHECK),
+    REVERT(Material2MZ.UNDO),
+    ADD(Material2AL.ADD),
+    REMOVE(Material2MZ.REMOVE),
+    EXPORT(Material2MZ.SAVE_ALT),
+    IMPORT(Material2AL.FOLDER_OPEN),
+    OPEN(Material2MZ.OPEN_IN_NEW),
+    CANCEL(Material2AL.CLOSE),
+    RANDOMISED(Material2MZ.SHUFFLE),
+    WARNING(Material2MZ.WARNING);
 
     private final Ikon ikon;
 

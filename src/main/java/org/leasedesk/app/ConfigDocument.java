@@ -1,0 +1,391 @@
+package org.leasedesk.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.leasedesk.lease.Lease;
+import org.leasedesk.protocol.OptionRegistry;
+import org.leasedesk.server.config.ConfigException;
+import org.leasedesk.server.config.ConfigProblem;
+import org.leasedesk.server.config.ServerConfigLoader;
+
+/**
+ * A Kea-style configuration file open for editing: subnets, pools, reservations, options and lease
+ * times. Edits change the JSON tree in place, so every key the editor does not know (and the
+ * loader accepts) is written back as it was. Checking uses the server's own loader, so the editor
+ * shows exactly the problems a start or reload would refuse, each with its JSON path. Saving writes
+ * a temporary file and moves it over the original: a crash mid-write never leaves half a file.
+ *
+ * <p>Comments in the file are not kept: the tree is written back as plain JSON.
+ *
+ * <p>Not thread-safe: one editor owns it.
+ */
+public final class ConfigDocument {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private static final String SUBNETS = "Dhcp4/subnet4";
+
+    /** The subnet fields an editor offers as text, with their JSON keys. */
+    public enum SubnetField {
+        ID("id", true), SUBNET("subnet", false), VALID_LIFETIME("valid-lifetime", true), RENEW_TIMER("renew-timer", true),
+        REBIND_TIMER("rebind-timer", true);
+
+        private final String key;
+        private final boolean numeric;
+
+        SubnetField(String key, boolean numeric) {
+            this.key = key;
+            this.numeric = numeric;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** A subnet as the editor shows it; numbers as text, empty when not set (inherited from the global level). */
+    public record SubnetEntry(int index, long id, String subnet, String validLifetime, String renewTimer, String rebindTimer,
+                              List<String> pools, List<ReservationEntry> reservations, List<OptionEntry> options) {
+        public String path() {
+            return SUBNETS + "[" + index + "]";
+        }
+
+        public String text(SubnetField field) {
+            return switch (field) {
+                case ID -> Long.toString(id);
+                case SUBNET -> subnet;
+                case VALID_LIFETIME -> validLifetime;
+                case RENEW_TIMER -> renewTimer;
+                case REBIND_TIMER -> rebindTimer;
+            };
+        }
+    }
+
+    /** A reservation: whose (a MAC, or a client id when {@code byClientId}), the address and host name (empty when none). */
+    public record ReservationEntry(String client, boolean byClientId, String ipAddress, String hostname) {
+        public ReservationEntry {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(ipAddress, "ipAddress");
+            Objects.requireNonNull(hostname, "hostname");
+        }
+    }
+
+    /** An option by name (or code, as text, when the file gives only a code) with its data. */
+    public record OptionEntry(String name, String data, boolean alwaysSend) {
+        public OptionEntry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** What applying did: whether the file was saved and the server reloaded, and every problem found. */
+    public record Applied(boolean saved, boolean reloaded, List<ConfigIssue> issues) {
+        public Applied {
+            issues = List.copyOf(issues);
+        }
+    }
+
+    private final Path file;
+    private final ObjectNode root;
+
+    private ConfigDocument(Path file, ObjectNode root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /** Reads a configuration file; comments and trailing commas are accepted as Kea accepts them. */
+    public static ConfigDocument read(Path file) throws IOException {
+        JsonNode tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        if (!(tree instanceof ObjectNode object) || !(object.get("Dhcp4") instanceof ObjectNode)) {
+            throw new IOException(file + " has no \"Dhcp4\" section to edit");
+        }
+        return new ConfigDocument(file, object);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** An independent copy, for an editor that may discard its changes. */
+    public ConfigDocument copy() {
+        return new ConfigDocument(file, root.deepCopy());
+    }
+
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private ObjectNode dhcp4() {
+        return (ObjectNode) root.get("Dhcp4");
+    }
+
+    private ArrayNode subnetArray() {
+        JsonNode subnets = dhcp4().get("subnet4");
+        return subnets instanceof ArrayNode array ? array : dhcp4().putArray("subnet4");
+    }
+
+    private ObjectNode subnetNode(int index) {
+        return (ObjectNode) subnetArray().get(index);
+    }
+
+    /** The subnets in file order; ids as the loader gives them (explicit, else the next unused from 1). */
+    public List<SubnetEntry> subnets() {
+        ArrayNode nodes = subnetArray();
+        Set<Long> explicit = new HashSet<>();
+        nodes.forEach(node -> {
+            if (node.has("id")) {
+                explicit.add(node.get("id").asLong());
+            }
+        });
+        long nextAutomatic = 1;
+        List<SubnetEntry> entries = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
+            long id;
+            if (node.has("id")) {
+                id = node.get("id").asLong();
+            } else {
+                while (explicit.contains(nextAutomatic)) {
+                    nextAutomatic++;
+                }
+                id = nextAutomatic++;
+            }
+            List<String> pools = new ArrayList<>();
+            node.path("pools").forEach(pool -> pools.add(pool.path("pool").asText("")));
+            List<ReservationEntry> reservations = new ArrayList<>();
+            node.path("reservations").forEach(r -> reservations.add(new ReservationEntry(
+                    r.has("client-id") ? r.get("client-id").asText() : r.path("hw-address").asText(""), r.has("client-id"),
+                    r.path("ip-address").asText(""), r.path("hostname").asText(""))));
+            entries.add(new SubnetEntry(i, id, node.path("subnet").asText(""), text(node, "valid-lifetime"),
+                    text(node, "renew-timer"), text(node, "rebind-timer"), pools, reservations, options(node.path("option-data"))));
+        }
+        return entries;
+    }
+
+    /** The options every subnet inherits. */
+    public List<OptionEntry> globalOptions() {
+        return options(dhcp4().path("option-data"));
+    }
+
+    private static List<OptionEntry> options(JsonNode nodes) {
+        List<OptionEntry> options = new ArrayList<>();
+        nodes.forEach(o -> options.add(new OptionEntry(o.has("name") ? o.get("name").asText() : o.path("code").asText(""),
+                o.path("data").asText(""), o.path("always-send").asBoolean(false))));
+        return options;
+    }
+
+    private static String text(JsonNode node, String key) {
+        return node.has(key) ? node.get(key).asText() : "";
+    }
+
+    /** The JSON path of a subnet field, as the check names it. */
+    public static String pathOf(int subnet, SubnetField field) {
+        return SUBNETS + "[" + subnet + "]/" + field.key();
+    }
+
+    public static String pathOfPool(int subnet, int pool) {
+        return SUBNETS + "[" + subnet + "]/pools[" + pool + "]";
+    }
+
+    public static String pathOfReservation(int subnet, int reservation) {
+        return SUBNETS + "[" + subnet + "]/reservations[" + reservation + "]";
+    }
+
+    public static String pathOfOption(int subnet, int option) {
+        return SUBNETS + "[" + subnet + "]/option-data[" + option + "]";
+    }
+
+    /**
+     * Sets a field as typed. Whole numbers are written as numbers; anything else is written as
+     * text, so the check names the field rather than the editor guessing; empty text removes the key
+     * (the subnet then inherits the global value).
+     */
+    public void set(int subnet, SubnetField field, String value) {
+        ObjectNode node = subnetNode(subnet);
+        String text = value.strip();
+        if (text.isEmpty()) {
+            node.remove(field.key());
+        } else if (field.numeric && text.matches("\\d{1,18}")) {
+            node.put(field.key(), Long.parseLong(text));
+        } else {
+            node.put(field.key(), text);
+        }
+    }
+
+    /** Adds a subnet with one pool; returns its index. */
+    public int addSubnet(long id, String prefix, String pool) {
+        ObjectNode node = subnetArray().addObject();
+        node.put("id", id);
+        node.put("subnet", prefix);
+        node.putArray("pools").addObject().put("pool", pool);
+        return subnetArray().size() - 1;
+    }
+
+    public void removeSubnet(int subnet) {
+        subnetArray().remove(subnet);
+    }
+
+    public void setPool(int subnet, int pool, String range) {
+        ((ObjectNode) array(subnet, "pools").get(pool)).put("pool", range.strip());
+    }
+
+    public void addPool(int subnet, String range) {
+        array(subnet, "pools").addObject().put("pool", range.strip());
+    }
+
+    public void removePool(int subnet, int pool) {
+        array(subnet, "pools").remove(pool);
+    }
+
+    /** Changes a reservation's client, address and host name; its other keys (options, boot fields) stay. */
+    public void setReservation(int subnet, int reservation, ReservationEntry entry) {
+        write((ObjectNode) array(subnet, "reservations").get(reservation), entry);
+    }
+
+    public void addReservation(int subnet, ReservationEntry entry) {
+        write(array(subnet, "reservations").addObject(), entry);
+    }
+
+    public void removeReservation(int subnet, int reservation) {
+        array(subnet, "reservations").remove(reservation);
+    }
+
+    private static void write(ObjectNode node, ReservationEntry entry) {
+        node.remove(List.of("hw-address", "client-id"));
+        node.put(entry.byClientId() ? "client-id" : "hw-address", entry.client().strip());
+        putOrRemove(node, "ip-address", entry.ipAddress());
+        putOrRemove(node, "hostname", entry.hostname());
+    }
+
+    /**
+     * Reserves a lease's address for its client in the lease's subnet: by client id when the client
+     * sent one (that is how the server will recognise it), else by MAC, with its host name.
+     */
+    public void reserve(Lease lease) {
+        SubnetEntry subnet = subnets().stream().filter(s -> s.id() == lease.subnetId()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("subnet " + lease.subnetId() + " of " + lease.address()
+                        + " is not in " + file.getFileName()));
+        boolean byClientId = !lease.clientId().isEmpty();
+        addReservation(subnet.index(), new ReservationEntry(byClientId ? lease.clientId().toColonHex() : lease.hardwareAddress().toString(),
+                byClientId, lease.address().toString(), lease.hostname()));
+    }
+
+    /** Changes an option's name and data; keys such as csv-format or space stay. */
+    public void setOption(int subnet, int option, OptionEntry entry) {
+        write((ObjectNode) array(subnet, "option-data").get(option), entry);
+    }
+
+    public void addOption(int subnet, OptionEntry entry) {
+        write(array(subnet, "option-data").addObject(), entry);
+    }
+
+    public void removeOption(int subnet, int option) {
+        array(subnet, "option-data").remove(option);
+    }
+
+    private static void write(ObjectNode node, OptionEntry entry) {
+        String name = entry.name().strip();
+        node.remove(List.of("name", "code"));
+        if (name.matches("\\d{1,3}")) {
+            node.put("code", Integer.parseInt(name));
+        } else {
+            node.put("name", name);
+        }
+        node.put("data", entry.data().strip());
+        if (entry.alwaysSend()) {
+            node.put("always-send", true);
+        } else {
+            node.remove("always-send");
+        }
+    }
+
+    private static void putOrRemove(ObjectNode node, String key, String value) {
+        if (value.isBlank()) {
+            node.remove(key);
+        } else {
+            node.put(key, value.strip());
+        }
+    }
+
+    private ArrayNode array(int subnet, String key) {
+        ObjectNode node = subnetNode(subnet);
+        return node.get(key) instanceof ArrayNode array ? array : node.putArray(key);
+    }
+
+    /** Every problem the server's loader finds in the document as it is now, errors and warnings. */
+    public List<ConfigIssue> check() {
+        try {
+            return issues(loader().load(toJson(), file.toString()).warnings());
+        } catch (ConfigException refused) {
+            return issues(refused.problems());
+        }
+    }
+
+    private static ServerConfigLoader loader() {
+        return new ServerConfigLoader(OptionRegistry.standard());
+    }
+
+    private static List<ConfigIssue> issues(List<ConfigProblem> problems) {
+        return problems.stream()
+                .map(p -> new ConfigIssue(p.severity() == ConfigProblem.Severity.ERROR, p.path(), p.message()))
+                .toList();
+    }
+
+    /**
+     * Checks, saves and applies: a document with errors changes nothing (neither the file nor the
+     * server); otherwise the file is replaced atomically and, when the workbench's server runs on
+     * this file, it reloads it between two packets. Blocks: call it off the FX thread.
+     */
+    public Applied applyAndSave(Workbench workbench) throws IOException {
+        String text = toJson();
+        try {
+            ServerConfigLoader.Loaded loaded = loader().load(text, file.toString());
+            saveAtomically(text);
+            boolean reload = workbench.state() instanceof Workbench.Serving serving
+                    && serving.running().config().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+            if (reload) {
+                workbench.reload().join();
+            }
+            return new Applied(true, reload, issues(loaded.warnings()));
+        } catch (ConfigException refused) {
+            return new Applied(false, false, issues(refused.problems()));
+        }
+    }
+
+    private void saveAtomically(String text) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package org.leasedesk.ui.pools;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.leasedesk.app.ConfigDocument;
+import org.leasedesk.app.ConfigDocument.SubnetField;
+import org.leasedesk.app.ConfigIssue;
+import org.leasedesk.app.LeaseAdministration;
+import org.leasedesk.app.Workbench;
+import org.leasedesk.lease.AddressMap;
+import org.leasedesk.lease.Ipv4Address;
+import static org.leasedesk.ui.common.Controls.button;
+
+import org.leasedesk.ui.common.Dialogs;
+import org.leasedesk.ui.common.FxBackground;
+import org.leasedesk.ui.common.Icons;
+
+/**
+ * The Pools page: the running server's subnets, pools, reservations, options and lease times,
+ * edited in a working copy and checked by the server's own loader as the admin types, each problem
+ * shown under its field. Apply saves the file atomically and reloads the server; Revert drops the
+ * edits. Beside the form, a heat map of the chosen pool, one cell per address.
+ */
+public final class PoolsView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final Workbench workbench;
+    private final LeaseAdministration administration;
+    private final ListView<ConfigDocument.SubnetEntry> subnets = new ListView<>();
+    private final VBox form = new VBox(10);
+    private final Label problems = new Label();
+    private final Label message = new Label();
+    private final Map<String, Label> errorLabels = new HashMap<>();
+    private final PauseTransition checkSoon = new PauseTransition(Duration.millis(200));
+    private final ComboBox<String> poolChoice = new ComboBox<>();
+    private final AddressGrid grid = new AddressGrid(520, 300);
+    private final Label gridSummary = new Label();
+    private final Label detail = new Label("Click an address to see who holds it and its latest history.");
+    private ConfigDocument original;
+    private ConfigDocument working;
+    private int selectedSubnet = -1;
+
+    public PoolsView(Workbench workbench) {
+        this.workbench = workbench;
+        this.administration = new LeaseAdministration(workbench);
+        getStyleClass().addAll("page", "pools-view");
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource("/org/leasedesk/ui/pools.css")).toExternalForm());
+        createView();
+        initListeners();
+        load();
+    }
+
+    private void createView() {
+        Label title = new Label("Pools");
+        title.getStyleClass().add("page-title");
+        Button apply = button("pools-apply", "Apply", Icons.APPLY,
+                "Check, save the configuration file and apply it to the running server, atomically", this::apply);
+        apply.getStyleClass().add("accent");
+        Button revert = button("pools-revert", "Revert", Icons.REVERT, "Drop every edit since the last apply", this::revert);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, spacer, revert, apply);
+        header.setAlignment(Pos.CENTER_LEFT);
+        message.setId("pools-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("pools-message");
+        setTop(new VBox(6, header, message));
+
+        subnets.setId("pools-subnets");
+        subnets.setPrefWidth(220);
+        subnets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ConfigDocument.SubnetEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : "Subnet " + entry.id() + "\n" + entry.subnet());
+            }
+        });
+        subnets.getSelectionModel().selectedIndexProperty().addListener((o, before, index) -> {
+            if (index.intValue() >= 0 && index.intValue() != selectedSubnet) {
+                selectedSubnet = index.intValue();
+                buildForm();
+                refreshGrid();
+            }
+        });
+        setLeft(subnets);
+        BorderPane.setMargin(subnets, new Insets(10, 16, 0, 0));
+
+        problems.setId("pools-problems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add("pools-problems");
+        ScrollPane scroll = new ScrollPane(new VBox(12, form, problems));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+        BorderPane.setMargin(scroll, new Insets(10, 16, 0, 0));
+        setRight(createHeatMap());
+        BorderPane.setMargin(getRight(), new Insets(10, 0, 0, 0));
+    }
+
+    private VBox createHeatMap() {
+        Label heading = new Label("Address map");
+        heading.getStyleClass().add("section-title");
+        poolChoice.setId("heatmap-pool");
+        poolChoice.setTooltip(new Tooltip("The pool whose addresses are shown"));
+        poolChoice.valueProperty().addListener((o, before, after) -> refreshGrid());
+        Button refresh = button("heatmap-refresh", "", Icons.RENEW, "Read the pool's addresses again", this::refreshGrid);
+        FlowPane legend = new FlowPane(10, 4);
+        AddressGrid.COLOURS.forEach((state, colour) -> {
+            Region swatch = new Region();
+            swatch.setMinSize(12, 12);
+            swatch.setStyle("-fx-background-color: " + web(colour) + "; -fx-background-radius: 2;");
+            Label label = new Label(state.name().charAt(0) + state.name().substring(1).toLowerCase(Locale.ROOT), swatch);
+            legend.getChildren().add(label);
+        });
+        grid.onAddressClicked(this::explain);
+        gridSummary.setId("heatmap-summary");
+        gridSummary.getStyleClass().add("page-purpose");
+        detail.setId("heatmap-detail");
+        detail.setWrapText(true);
+        detail.setMaxWidth(520);
+        VBox box = new VBox(8, new HBox(8, heading, poolChoice, refresh), legend, grid, gridSummary, detail);
+        box.getStyleClass().add("heatmap");
+        return box;
+    }
+
+    private static String web(javafx.scene.paint.Color colour) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) (colour.getRed() * 255), (int) (colour.getGreen() * 255),
+                (int) (colour.getBlue() * 255));
+    }
+
+
+    private void initListeners() {
+        checkSoon.setOnFinished(e -> check());
+        workbench.addListener(new Workbench.Listener() {
+            @Override
+            public void serverStateChanged(Workbench.ServerState state) {
+                Platform.runLater(PoolsView.this::load);
+            }
+        });
+    }
+
+    /** Reads the running server's configuration file; without a server there is nothing to edit here. */
+    private void load() {
+        if (!(workbench.state() instanceof Workbench.Serving serving)) {
+            original = null;
+            working = null;
+            subnets.getItems().clear();
+            form.getChildren().setAll(new Label("Start the server to edit the configuration it serves."));
+            return;
+        }
+        Path file = serving.running().config();
+        FxBackground.run(() -> ConfigDocument.read(file), document -> {
+            original = document;
+            working = document.copy();
+            selectedSubnet = -1;
+            showSubnets(0);
+            say("Editing " + file + ". Apply saves the file (as plain JSON: comments are not kept) and reloads the server.");
+        }, failure -> say("Cannot read " + file + ": " + Dialogs.messageOf(failure)));
+    }
+
+    private void showSubnets(int select) {
+        List<ConfigDocument.SubnetEntry> entries = working.subnets();
+        subnets.getItems().setAll(entries);
+        if (!entries.isEmpty()) {
+            selectedSubnet = -1;
+            subnets.getSelectionModel().select(Math.min(select, entries.size() - 1));
+        } else {
+            form.getChildren().setAll(new Label("The configuration has no subnet."));
+        }
+    }
+
+    /** The form of the selected subnet; rebuilt only when rows are added or removed, never while typing. */
+    private void buildForm() {
+        errorLabels.clear();
+        ConfigDocument.SubnetEntry subnet = working.subnets().get(selectedSubnet);
+        int s = subnet.index();
+        GridPane fields = new GridPane();
+        fields.setHgap(10);
+        fields.setVgap(2);
+        int row = 0;
+        for (SubnetField field : SubnetField.values()) {
+            TextField text = new TextField(subnet.text(field));
+            text.setId("subnet-" + field.key());
+            text.setPromptText(field == SubnetField.SUBNET ? "192.0.2.0/24" : "inherited");
+            text.textProperty().addListener((o, before, after) -> edited(() -> working.set(s, field, after)));
+            fields.addRow(row++, new Label(label(field)), text);
+            fields.add(error(ConfigDocument.pathOf(s, field)), 1, row++);
+        }
+
+        VBox pools = section("Pools", "pool-add", "Add a pool to this subnet", () -> structural(() -> working.addPool(s, "")));
+        for (int p = 0; p < subnet.pools().size(); p++) {
+            int pool = p;
+            TextField range = new TextField(subnet.pools().get(p));
+            range.setId("pool-" + p);
+            range.setPromptText("192.0.2.10 - 192.0.2.200 or 192.0.2.64/26");
+            range.setPrefColumnCount(24);
+            range.textProperty().addListener((o, before, after) -> edited(() -> working.setPool(s, pool, after)));
+            pools.getChildren().addAll(row(range, remove("pool-remove-" + p, () -> working.removePool(s, pool))),
+                    error(ConfigDocument.pathOfPool(s, p)));
+        }
+
+        VBox reservations = section("Reservations", "reservation-add", "Reserve an address for a client",
+                () -> structural(() -> working.addReservation(s, new ConfigDocument.ReservationEntry("", false, "", ""))));
+        for (int r = 0; r < subnet.reservations().size(); r++) {
+            int index = r;
+            ConfigDocument.ReservationEntry entry = subnet.reservations().get(r);
+            TextField client = field("reservation-client-" + r, entry.client(), entry.byClientId() ? "client id" : "MAC aa:bb:cc:dd:ee:ff");
+            TextField address = field("reservation-address-" + r, entry.ipAddress(), "address");
+            TextField hostname = field("reservation-hostname-" + r, entry.hostname(), "host name");
+            Runnable write = () -> working.setReservation(s, index, new ConfigDocument.ReservationEntry(client.getText(),
+                    entry.byClientId(), address.getText(), hostname.getText()));
+            List.of(client, address, hostname).forEach(f -> f.textProperty().addListener((o, b, a) -> edited(write)));
+            reservations.getChildren().addAll(row(client, address, hostname,
+                    remove("reservation-remove-" + r, () -> working.removeReservation(s, index))),
+                    error(ConfigDocument.pathOfReservation(s, r)));
+        }
+
+        VBox options = section("Options", "option-add", "Add an option (routers, domain-name-servers, ...)",
+                () -> structural(() -> working.addOption(s, new ConfigDocument.OptionEntry("routers", "", false))));
+        for (int o = 0; o < subnet.options().size(); o++) {
+            int index = o;
+            ConfigDocument.OptionEntry entry = subnet.options().get(o);
+            TextField name = field("option-name-" + o, entry.name(), "name or code");
+            TextField data = field("option-data-" + o, entry.data(), "data, e.g. 192.0.2.1");
+            Runnable write = () -> working.setOption(s, index, new ConfigDocument.OptionEntry(name.getText(), data.getText(),
+                    entry.alwaysSend()));
+            List.of(name, data).forEach(f -> f.textProperty().addListener((ob, b, a) -> edited(write)));
+            options.getChildren().addAll(row(name, data, remove("option-remove-" + o, () -> working.removeOption(s, index))),
+                    error(ConfigDocument.pathOfOption(s, o)));
+        }
+        form.getChildren().setAll(fields, pools, reservations, options);
+        poolChoice.getItems().setAll(subnet.pools().stream().map(p -> "Pool " + (subnet.pools().indexOf(p) + 1) + ": " + p).toList());
+        if (!poolChoice.getItems().isEmpty()) {
+            poolChoice.getSelectionModel().select(0);
+        }
+        check();
+    }
+
+    private static String label(SubnetField field) {
+        return switch (field) {
+            case ID -> "Subnet id";
+            case SUBNET -> "Subnet";
+            case VALID_LIFETIME -> "Lease time (s)";
+            case RENEW_TIMER -> "Renew at T1 (s)";
+            case REBIND_TIMER -> "Rebind at T2 (s)";
+        };
+    }
+
+    private static TextField field(String id, String text, String prompt) {
+        TextField field = new TextField(text);
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
+    }
+
+    private VBox section(String title, String addId, String addTooltip, Runnable add) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        Button button = button(addId, "Add", Icons.ADD, addTooltip, add);
+        button.getStyleClass().add("flat");
+        HBox header = new HBox(8, heading, button);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, header);
+    }
+
+    private Button remove(String id, Runnable removal) {
+        Button button = button(id, "", Icons.REMOVE, "Remove this row", () -> structural(removal));
+        button.getStyleClass().add("flat");
+        return button;
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(6, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Label error(String path) {
+        Label label = new Label();
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        label.setManaged(false);
+        label.setVisible(false);
+        label.setId("error-" + path.replaceAll("[^A-Za-z0-9]+", "-"));
+        errorLabels.put(path, label);
+        return label;
+    }
+
+    private void edited(Runnable edit) {
+        edit.run();
+        checkSoon.playFromStart();
+    }
+
+    private void structural(Runnable edit) {
+        edit.run();
+        int keep = selectedSubnet;
+        selectedSubnet = -1;
+        subnets.getItems().setAll(working.subnets());
+        subnets.getSelectionModel().select(keep);
+        if (selectedSubnet != keep) {
+            selectedSubnet = keep;
+            buildForm();
+        }
+    }
+
+    /** Runs the loader on a copy off the FX thread and puts each problem under its field. */
+    private void check() {
+        if (working == null) {
+            return;
+        }
+        ConfigDocument snapshot = working.copy();
+        FxBackground.run(snapshot::check, this::showIssues, failure -> say(Dialogs.messageOf(failure)));
+    }
+
+    private void showIssues(List<ConfigIssue> issues) {
+        errorLabels.forEach((path, label) -> {
+            List<String> here = new ArrayList<>();
+            issues.stream().filter(ConfigIssue::error).filter(issue -> issue.concerns(path)).forEach(issue -> here.add(issue.message()));
+            label.setText(String.join("\n", here));
+            label.setVisible(!here.isEmpty());
+            label.setManaged(!here.isEmpty());
+        });
+        long errors = issues.stream().filter(ConfigIssue::error).count();
+        problems.setText(issues.isEmpty() ? "No problems: Apply is safe."
+                : (errors == 0 ? "Warnings (Apply is still safe):\n" : errors + " error(s); Apply would change nothing:\n")
+                        + issues.stream().map(ConfigIssue::toString).reduce((a, b) -> a + "\n" + b).orElse(""));
+        problems.getStyleClass().removeAll("has-errors");
+        if (errors > 0) {
+            problems.getStyleClass().add("has-errors");
+        }
+    }
+
+    private void apply() {
+        if (working == null) {
+            say("Start the server first: Apply changes the configuration it serves.");
+            return;
+        }
+        ConfigDocument snapshot = working.copy();
+        say("Applying…");
+        FxBackground.run(() -> snapshot.applyAndSave(workbench), applied -> {
+            showIssues(applied.issues());
+            if (applied.saved()) {
+                original = snapshot.copy();
+                say(applied.reloaded() ? "Saved " + snapshot.file().getFileName() + " and the server applied it."
+                        : "Saved " + snapshot.file().getFileName() + ".");
+                refreshGrid();
+            } else {
+                say("Nothing was changed: fix the errors shown under their fields, then apply again.");
+            }
+        }, failure -> say("The configuration could not be saved: " + Dialogs.messageOf(failure)));
+    }
+
+    private void revert() {
+        if (original == null) {
+            return;
+        }
+        working = original.copy();
+        showSubnets(Math.max(0, selectedSubnet));
+        say("Reverted to the configuration the server runs.");
+    }
+
+    private void refreshGrid() {
+        int pool = poolChoice.getSelectionModel().getSelectedIndex();
+        if (original == null || selectedSubnet < 0 || pool < 0 || selectedSubnet >= original.subnets().size()) {
+            return;
+        }
+        long subnetId = original.subnets().get(selectedSubnet).id();
+        FxBackground.whenDone(administration.addressMap(subnetId, pool), this::showMap,
+                failure -> gridSummary.setText("The address map is not available: " + Dialogs.messageOf(failure)));
+    }
+
+    private void showMap(AddressMap map) {
+        grid.show(map);
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%s: %,d addresses", map.range(), map.size()));
+        for (AddressMap.State state : AddressMap.State.values()) {
+            summary.append(String.format(Locale.ROOT, " · %s %,d", state.name().toLowerCase(Locale.ROOT), map.count(state)));
+        }
+        gridSummary.setText(summary.toString());
+    }
+
+    private void explain(Ipv4Address address) {
+        detail.setText(address + "…");
+        FxBackground.whenDone(administration.detail(address, 5), found -> {
+            StringBuilder text = new StringBuilder(address.toString());
+            found.current().ifPresentOrElse(lease -> text.append(": ").append(lease.state().name().toLowerCase(Locale.ROOT))
+                    .append(", ").append(lease.hostname().isEmpty() ? "" : lease.hostname() + " ").append(lease.hardwareAddress())
+                    .append(", until ").append(TIME.format(lease.expiry())), () -> text.append(": no lease"));
+            found.history().forEach(event -> text.append("\n  ").append(TIME.format(event.time())).append("  ")
+                    .append(event.type()).append("  ").append(event.hardwareAddress()).append("  ").append(event.detail()));
+            detail.setText(text.toString());
+        }, failure -> detail.setText(address + ": " + Dialogs.messageOf(failure)));
+    }
+
+    private void say(String text) {
+        message.setText(text);
+    }
+
+}

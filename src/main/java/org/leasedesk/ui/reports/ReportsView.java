@@ -1,0 +1,308 @@
+package org.leasedesk.ui.reports;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.leasedesk.app.LeaseFileMonitor;
+import org.leasedesk.app.ReportExports;
+import org.leasedesk.app.Workbench;
+import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseState;
+import org.leasedesk.ui.common.Dialogs;
+import org.leasedesk.ui.common.FxBackground;
+import org.leasedesk.ui.common.Icons;
+
+/**
+ * The Reports page: export the stored leases, filtered, in any format with a progress bar and
+ * Cancel, then open the file; and watch another server's lease file, read-only, refreshed when it
+ * changes.
+ */
+public final class ReportsView extends VBox {
+
+    private final ReportExports exports;
+    private final ComboBox<ReportExports.Format> format = new ComboBox<>();
+    private final TextField subnet = field("report-subnet", "any", 6);
+    private final TextField pool = field("report-pool", "any", 6);
+    private final ComboBox<LeaseState> state = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final TextField search = field("report-search", "address, MAC, host name…", 18);
+    private final TextField target = field("report-file", "where to save", 30);
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label result = new Label();
+    private final Button export = new Button("Export", Icons.EXPORT.create());
+    private final Button cancel = new Button("Cancel", Icons.CANCEL.create());
+    private final Button open = new Button("Open", Icons.OPEN.create());
+    private final TableView<Lease> imported = new TableView<>();
+    private final Label importStatus = new Label("No file watched.");
+    private final Timeline importTimer = new Timeline();
+    private Task<ReportExports.Outcome> running;
+    private Path written;
+    private LeaseFileMonitor monitor;
+    private boolean refreshing;
+
+    public ReportsView(Workbench workbench) {
+        this.exports = new ReportExports(workbench, Clock.systemUTC());
+        getStyleClass().addAll("page", "reports-view");
+        Label title = new Label("Reports");
+        title.getStyleClass().add("page-title");
+        getChildren().addAll(title, createExport(), createImport());
+        VBox.setVgrow(imported, Priority.ALWAYS);
+    }
+
+    private static TextField field(String id, String prompt, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        return field;
+    }
+
+    private VBox createExport() {
+        Label heading = new Label("Export leases");
+        heading.getStyleClass().add("section-title");
+        format.setId("report-format");
+        format.getItems().setAll(ReportExports.Format.values());
+        format.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ReportExports.Format f) {
+                return f == null ? "" : f.displayName();
+            }
+
+            @Override
+            public ReportExports.Format fromString(String text) {
+                return null;
+            }
+        });
+        format.setValue(ReportExports.Format.CSV);
+        format.setTooltip(new Tooltip("The file format"));
+        format.valueProperty().addListener((o, before, after) -> target.setText(suggestedName(after)));
+        state.setId("report-state");
+        state.getItems().add(null);
+        state.getItems().addAll(LeaseState.values());
+        state.setPromptText("any state");
+        from.setId("report-from");
+        from.setPromptText("changed from");
+        to.setId("report-to");
+        to.setPromptText("changed until");
+        target.setText(suggestedName(ReportExports.Format.CSV));
+        Button choose = new Button("Choose…");
+        choose.setId("report-choose");
+        choose.setTooltip(new Tooltip("Choose where to save the report"));
+        choose.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName(Path.of(target.getText()).getFileName().toString());
+            Optional.ofNullable(chooser.showSaveDialog(getScene().getWindow())).ifPresent(file -> target.setText(file.toString()));
+        });
+        export.setId("report-export");
+        export.setTooltip(new Tooltip("Write the report; the file appears only when it is complete"));
+        export.setOnAction(e -> startExport());
+        export.getStyleClass().add("accent");
+        cancel.setId("report-cancel");
+        cancel.setTooltip(new Tooltip("Stop the export; nothing is left behind"));
+        cancel.setDisable(true);
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel(false);
+            }
+        });
+        open.setId("report-open");
+        open.setTooltip(new Tooltip("Open the written report with the desktop's application for it"));
+        open.setDisable(true);
+        open.setOnAction(e -> openWritten());
+        progress.setId("report-progress");
+        progress.setPrefWidth(260);
+        result.setId("report-result");
+        result.setWrapText(true);
+
+        GridPane filters = new GridPane();
+        filters.setHgap(10);
+        filters.setVgap(6);
+        filters.addRow(0, new Label("Format"), format, new Label("Subnet id"), subnet, new Label("Pool id"), pool, new Label("State"), state);
+        filters.addRow(1, new Label("Changed"), from, new Label("until"), to, new Label("Search"), search);
+        HBox file = new HBox(8, new Label("File"), target, choose);
+        file.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, export, cancel, progress, open);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, heading, filters, file, actions, result);
+    }
+
+    private static String suggestedName(ReportExports.Format chosen) {
+        return Path.of(System.getProperty("user.home"), "leasedesk-leases" + (chosen == ReportExports.Format.KEA_CSV ? "-kea" : "")
+                + "." + chosen.fileExtension()).toString();
+    }
+
+    private void startExport() {
+        ReportExports.Request request;
+        try {
+            request = new ReportExports.Request(format.getValue(), number(subnet, "subnet id"), number(pool, "pool id"),
+                    Optional.ofNullable(state.getValue()), day(from.getValue(), 0), day(to.getValue(), 1), search.getText(),
+                    Path.of(target.getText().strip()));
+        } catch (IllegalArgumentException e) {
+            result.setText(e.getMessage());
+            return;
+        }
+        running = new Task<>() {
+            @Override
+            protected ReportExports.Outcome call() throws Exception {
+                return exports.export(request, (done, total) -> {
+                    updateProgress(done, total < 0 ? -1 : Math.max(total, 1));
+                    return done;
+                }, this::isCancelled);
+            }
+        };
+        progress.progressProperty().bind(running.progressProperty());
+        export.setDisable(true);
+        cancel.setDisable(false);
+        open.setDisable(true);
+        result.setText("Exporting…");
+        running.setOnSucceeded(e -> finished(running.getValue()));
+        running.setOnCancelled(e -> {
+            done();
+            result.setText("Cancelled: no file was written.");
+        });
+        running.setOnFailed(e -> {
+            done();
+            result.setText("The export failed: " + Dialogs.messageOf(running.getException()));
+        });
+        FxBackground.run(() -> {
+            running.run();
+            return null;
+        }, ignored -> { }, failure -> result.setText(Dialogs.messageOf(failure)));
+    }
+
+    private void finished(ReportExports.Outcome outcome) {
+        done();
+        if (outcome.cancelled()) {
+            result.setText("Cancelled: no file was written.");
+            return;
+        }
+        written = outcome.file();
+        open.setDisable(false);
+        result.setText(String.format(Locale.ROOT, "Wrote %,d lease(s) to %s", outcome.rows(), outcome.file()));
+    }
+
+    private void done() {
+        progress.progressProperty().unbind();
+        export.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    private static OptionalLong number(TextField field, String what) {
+        String text = field.getText().strip();
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The " + what + " must be a whole number, not '" + text + "'.");
+        }
+    }
+
+    private static Optional<java.time.Instant> day(LocalDate date, int plusDays) {
+        return Optional.ofNullable(date).map(d -> d.plusDays(plusDays).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+
+    private void openWritten() {
+        Path file = written;
+        // The desktop's opener can take a moment (it may start an application): never on the FX thread.
+        FxBackground.run(() -> {
+            if (!java.awt.Desktop.isDesktopSupported() || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                throw new UnsupportedOperationException("This desktop cannot open files from Java; the report is at " + file);
+            }
+            java.awt.Desktop.getDesktop().open(file.toFile());
+            return file;
+        }, opened -> result.setText("Opened " + opened), failure -> result.setText(Dialogs.messageOf(failure)));
+    }
+
+    private VBox createImport() {
+        Label heading = new Label("Watch a lease file");
+        heading.getStyleClass().add("section-title");
+        TextField file = field("import-file", "a Kea kea-leases4.csv, ISC dhcpd.leases or dnsmasq leases file", 40);
+        Button watch = new Button("Watch", Icons.IMPORT.create());
+        watch.setId("import-watch");
+        watch.setTooltip(new Tooltip("Show the file's leases, read-only, refreshed whenever the file changes"));
+        watch.setOnAction(e -> startWatching(Path.of(file.getText().strip())));
+        Button choose = new Button("Choose…");
+        choose.setTooltip(new Tooltip("Choose a lease file"));
+        choose.setOnAction(e -> Optional.ofNullable(new FileChooser().showOpenDialog(getScene().getWindow()))
+                .ifPresent(chosen -> file.setText(chosen.toString())));
+        importStatus.setId("import-status");
+        imported.setId("import-table");
+        imported.setPlaceholder(new Label("Choose a lease file to watch."));
+        imported.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        imported.getColumns().setAll(java.util.List.of(
+                column("Address", lease -> lease.address().toString()),
+                column("MAC", lease -> lease.hardwareAddress().toString()),
+                column("Host name", Lease::hostname),
+                column("State", lease -> lease.state().name().toLowerCase(Locale.ROOT)),
+                column("Expires", lease -> lease.expiry().toString())));
+        importTimer.getKeyFrames().setAll(new KeyFrame(Duration.seconds(2), e -> refreshImport()));
+        importTimer.setCycleCount(Animation.INDEFINITE);
+        HBox row = new HBox(8, file, choose, watch);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, heading, row, importStatus, imported);
+    }
+
+    private static TableColumn<Lease, String> column(String title, java.util.function.Function<Lease, String> value) {
+        TableColumn<Lease, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private void startWatching(Path file) {
+        importTimer.stop();
+        FxBackground.run(() -> LeaseFileMonitor.open(file), opened -> {
+            monitor = opened;
+            refreshImport();
+            importTimer.play();
+        }, failure -> importStatus.setText(Dialogs.messageOf(failure)));
+    }
+
+    private void refreshImport() {
+        if (monitor == null || refreshing) {
+            return;
+        }
+        refreshing = true;
+        LeaseFileMonitor watched = monitor;
+        FxBackground.run(watched::refresh, snapshot -> {
+            refreshing = false;
+            if (watched != monitor) {
+                return;
+            }
+            imported.getItems().setAll(snapshot.leases());
+            importStatus.setText(String.format(Locale.ROOT, "%s (%s): %,d lease(s)%s; refreshed when the file changes", watched.file(),
+                    snapshot.format(), snapshot.leases().size(),
+                    snapshot.problems().isEmpty() ? "" : ", " + snapshot.problems().size() + " line(s) skipped"));
+        }, failure -> {
+            refreshing = false;
+            importStatus.setText(Dialogs.messageOf(failure));
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package org.leasedesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leasedesk.ui.LabFixture.waitUntil;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class PoolsViewTest {
+
+    private LabFixture lab;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        lab = new LabFixture();
+        lab.obtain("00:00:5e:00:53:01", "laptop");
+        LeaseDeskApp.show(stage, lab.workbench);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        lab.close();
+    }
+
+    private String runningPool() throws Exception {
+        return lab.workbench.server().orElseThrow().configuration().get(5, TimeUnit.SECONDS).subnets().get(0).pools().get(0)
+                .pool().toString();
+    }
+
+    @Test
+    void aBadPoolIsShownUnderItsFieldAndApplyChangesNothing(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-pools");
+        waitUntil(() -> robot.lookup("#pool-0").tryQuery().isPresent());
+        String before = Files.readString(lab.config);
+
+        robot.interact(() -> robot.lookup("#pool-0").queryAs(TextField.class).setText("10.0.0.1 - 10.0.0.9"));
+        waitUntil(() -> robot.lookup("#error-Dhcp4-subnet4-0-pools-0-").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#error-Dhcp4-subnet4-0-pools-0-").queryAs(Label.class).getText()).contains("is not inside subnet 192.0.2.0/24");
+
+        robot.clickOn("#pools-apply");
+        waitUntil(() -> robot.lookup("#pools-message").queryAs(Label.class).getText().startsWith("Nothing was changed"));
+        assertThat(Files.readString(lab.config)).isEqualTo(before);
+        assertThat(runningPool()).contains("192.0.2.10");
+
+        robot.clickOn("#pools-revert");
+        waitUntil(() -> robot.lookup("#pool-0").queryAs(TextField.class).getText().equals("192.0.2.10 - 192.0.2.41"));
+    }
+
+    @Test
+    void anEditedPoolIsSavedAndTheServerAppliesIt(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-pools");
+        waitUntil(() -> robot.lookup("#pool-0").tryQuery().isPresent());
+
+        robot.interact(() -> {
+            robot.lookup("#pool-0").queryAs(TextField.class).setText("192.0.2.10 - 192.0.2.99");
+            robot.lookup("#subnet-valid-lifetime").queryAs(TextField.class).setText("1800");
+        });
+        robot.clickOn("#pools-apply");
+
+        waitUntil(() -> robot.lookup("#pools-message").queryAs(Label.class).getText().contains("the server applied it"));
+        assertThat(runningPool()).isEqualTo("192.0.2.10 - 192.0.2.99");
+        assertThat(lab.workbench.server().orElseThrow().configuration().get(5, TimeUnit.SECONDS).subnets().get(0).lifetimes().valid())
+                .isEqualTo(1800);
+        assertThat(Files.readString(lab.config)).contains("192.0.2.10 - 192.0.2.99", "\"valid-lifetime\" : 1800");
+        waitUntil(() -> robot.lookup("#heatmap-summary").queryAs(Label.class).getText().contains(": 90 addresses"));
+        assertThat(robot.lookup("#heatmap-summary").queryAs(Label.class).getText()).contains("leased 1");
+    }
+
+    @Test
+    void clickingAnAddressOfTheHeatMapShowsItsHolderAndHistory(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-pools");
+        waitUntil(() -> robot.lookup("#heatmap-summary").queryAs(Label.class).getText().contains("leased 1"));
+
+        javafx.scene.Node grid = robot.lookup("#pool-heatmap").query();
+        // The first address of the pool, 192.0.2.10, is the leased one: its cell is the top-left one.
+        robot.clickOn(grid.localToScreen(grid.getLayoutBounds().getMinX() + 3, grid.getLayoutBounds().getMinY() + 3));
+
+        waitUntil(() -> robot.lookup("#heatmap-detail").queryAs(Label.class).getText().contains("GRANTED"));
+        assertThat(robot.lookup("#heatmap-detail").queryAs(Label.class).getText())
+                .startsWith("192.0.2.10: active, laptop 00:00:5e:00:53:01");
+    }
+}

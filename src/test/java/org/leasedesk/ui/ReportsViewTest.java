@@ -1,0 +1,74 @@
+package org.leasedesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leasedesk.ui.LabFixture.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.leasedesk.app.ReportExports;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class ReportsViewTest {
+
+    private LabFixture lab;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        lab = new LabFixture();
+        lab.obtain("00:00:5e:00:53:01", "laptop");
+        lab.obtain("00:00:5e:00:53:02", "printer");
+        LeaseDeskApp.show(stage, lab.workbench);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        lab.close();
+    }
+
+    @Test
+    void exportsFilteredLeasesWithTheProgressBarAndWritesTheFile(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-reports");
+        Path target = lab.directory.resolve("printers.csv");
+        robot.interact(() -> {
+            robot.lookup("#report-format").queryAs(ComboBox.class).setValue(ReportExports.Format.CSV);
+            robot.lookup("#report-file").queryAs(TextField.class).setText(target.toString());
+            robot.lookup("#report-search").queryAs(TextField.class).setText("printer");
+        });
+
+        robot.clickOn("#report-export");
+
+        waitUntil(() -> robot.lookup("#report-result").queryAs(Label.class).getText().startsWith("Wrote"));
+        assertThat(robot.lookup("#report-result").queryAs(Label.class).getText()).isEqualTo("Wrote 1 lease(s) to " + target);
+        assertThat(robot.lookup("#report-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(Files.readString(target)).contains("printer", "00:00:5e:00:53:02").doesNotContain("laptop");
+        assertThat(robot.lookup("#report-open").query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void watchesADnsmasqLeaseFileReadOnlyAndFollowsItsChanges(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-reports");
+        long expiry = java.time.Instant.now().getEpochSecond() + 3600;
+        Path file = Files.writeString(lab.directory.resolve("dnsmasq.leases"),
+                expiry + " 00:00:5e:00:53:31 192.0.2.131 nas 01:00:00:5e:00:53:31\n");
+        robot.interact(() -> robot.lookup("#import-file").queryAs(TextField.class).setText(file.toString()));
+
+        robot.clickOn("#import-watch");
+        waitUntil(() -> robot.lookup("#import-table").queryAs(TableView.class).getItems().size() == 1);
+
+        Files.writeString(file, expiry + " 00:00:5e:00:53:32 192.0.2.132 tv *\n", java.nio.file.StandardOpenOption.APPEND);
+        waitUntil(() -> robot.lookup("#import-table").queryAs(TableView.class).getItems().size() == 2);
+        assertThat(robot.lookup("#import-status").queryAs(Label.class).getText()).contains("DNSMASQ", "2 lease(s)");
+    }
+}
