@@ -438,7 +438,8 @@ class LoopbackServerTest {
         assertThat(stored("192.0.2.10")).map(Lease::state).contains(LeaseState.RELEASED);
         assertThat(stored("192.0.2.11")).map(Lease::state).contains(LeaseState.RELEASED);
         assertThat(new EventRepository(database).byAddress(Ipv4Address.parse("192.0.2.11"), TimeRange.ALL, PageRequest.first(10))
-                .events()).extracting(e -> e.event().type()).containsExactly(LeaseEventType.GRANTED, LeaseEventType.RELEASED);
+                .events()).extracting(e -> e.event().type()).containsExactly(LeaseEventType.OFFERED, LeaseEventType.GRANTED,
+                        LeaseEventType.RELEASED);
     }
 
     @Test
