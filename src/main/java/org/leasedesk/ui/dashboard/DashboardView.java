@@ -150,7 +150,9 @@ public final class DashboardView extends ScrollPane {
         HBox middle = new HBox(card("Utilisation per pool", new VBox(10, pools, legend)), card("Alerts", alerts));
         middle.getStyleClass().add("cards");
         HBox.setHgrow(middle.getChildren().get(0), Priority.ALWAYS);
+        // The pool card takes the spare width, but never the alert card's: alerts are sentences.
         ((Region) middle.getChildren().get(1)).setPrefWidth(380);
+        ((Region) middle.getChildren().get(1)).setMinWidth(320);
 
         range.getItems().addAll(RANGES.keySet());
         range.setValue("Last 15 minutes");
