@@ -2,6 +2,11 @@ package org.leasedesk.app;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import org.leasedesk.protocol.HardwareAddress;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +69,9 @@ public final class InterfaceDesk {
     }
 
     /**
-     * The lab desk: LeaseDesk's own client on loopback, sending to the workbench's lab server and
-     * receiving on the socket its replies are redirected to. Empty when no lab server runs.
+     * The lab desk: LeaseDesk's own client on loopback, sending to the workbench's lab server. The
+     * server redirects every reply to one socket: the simulated fleet's when it runs (which passes
+     * ours on to the client's own port), else the client's. Empty when no lab server runs.
      */
     public static Optional<InterfaceDesk> forLab(Workbench workbench) {
         if (!(workbench.state() instanceof Workbench.Serving serving) || !serving.lab()) {
@@ -73,10 +79,25 @@ public final class InterfaceDesk {
         }
         Optional<InetSocketAddress> replies = serving.running().server().redirectReplies();
         InetSocketAddress server = serving.running().server().localAddress();
-        return replies.map(socket -> new InterfaceDesk(InterfaceControl.forThisMachine(workbench.database(),
-                new ClientOptions(socket.getPort(), server.getPort(), Optional.of(server), Duration.ofSeconds(10), false,
-                        Optional.of(org.leasedesk.protocol.HardwareAddress.parse(LAB_MAC)),
-                        Thread.ofPlatform().name("lab-client-", 1).daemon(true).factory())), true));
+        return replies.map(socket -> {
+            int clientPort = workbench.lab().map(fleet -> {
+                int own = freeLoopbackPort();
+                fleet.forwardOthersTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), own));
+                return own;
+            }).orElse(socket.getPort());
+            return new InterfaceDesk(InterfaceControl.forThisMachine(workbench.database(),
+                    new ClientOptions(clientPort, server.getPort(), Optional.of(server), Duration.ofSeconds(10), false,
+                            Optional.of(HardwareAddress.parse(LAB_MAC)),
+                            Thread.ofPlatform().name("lab-client-", 1).daemon(true).factory())), true);
+        });
+    }
+
+    private static int freeLoopbackPort() {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (SocketException e) {
+            throw new UncheckedIOException("no free UDP port on loopback for the lab client", e);
+        }
     }
 
     public boolean isLab() {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,8 @@ public final class LabFleet implements AutoCloseable {
     private final DhcpCodec codec = new DhcpCodec();
     private final LabSettings settings;
     private final DatagramChannel channel;
+    /** Where replies for clients outside the fleet go: the Interfaces view's own client in the lab. */
+    private volatile Optional<InetSocketAddress> othersTo = Optional.empty();
     private final Selector selector;
     private final List<Client> clients;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -126,6 +129,14 @@ public final class LabFleet implements AutoCloseable {
         this.random = new SplittableRandom(seed);
         this.nextXid = random.nextInt();
         this.clients = createClients(settings.clients(), random);
+    }
+
+    /**
+     * The lab server sends every reply to the fleet's socket; replies to a client that is not one of
+     * the fleet's (LeaseDesk's own client, driven from the Interfaces view) are passed on to {@code target}.
+     */
+    public void forwardOthersTo(InetSocketAddress target) {
+        othersTo = Optional.of(target);
     }
 
     /** Opens the fleet's socket on an ephemeral loopback port; {@link #start} sends the first packets. */
@@ -339,6 +350,8 @@ public final class LabFleet implements AutoCloseable {
             Client client = byXid.get(reply.xid());
             if (client != null && Arrays.equals(client.chaddr, 0, 6, reply.chaddr(), 0, 6) && reply.messageType().isPresent()) {
                 handle(client, reply, reply.messageType().get(), System.nanoTime());
+            } else if (othersTo.isPresent()) {
+                channel.send(receiveBuffer.rewind(), othersTo.get());
             }
         }
     }
