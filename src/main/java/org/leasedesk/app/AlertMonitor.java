@@ -49,21 +49,6 @@ public final class AlertMonitor {
         void alert(LeaseEvent alert);
     }
 
-    /** Percentages of a pool's addresses in use at which a warning and a critical alert are raised. */
-    public record Thresholds(int warningPercent, int criticalPercent) {
-        public static final Thresholds DEFAULTS = new Thresholds(80, 95);
-
-        public Thresholds {
-            if (warningPercent < 1 || warningPercent > 100) {
-                throw new IllegalArgumentException("warning threshold must be 1-100 %, was " + warningPercent);
-            }
-            if (criticalPercent < warningPercent || criticalPercent > 100) {
-                throw new IllegalArgumentException("critical threshold must be between the warning threshold (" + warningPercent
-                        + " %) and 100 %, was " + criticalPercent);
-            }
-        }
-    }
-
     /**
      * @param hysteresisPercent how many points below a threshold a pool must fall before its alert clears
      * @param stuckAfter how long without an ACK, while clients ask, makes the server stuck
@@ -121,6 +106,12 @@ public final class AlertMonitor {
         perPool.put(pool, thresholds);
         settings = new Settings(settings.defaults(), perPool, settings.hysteresisPercent(), settings.stuckAfter(),
                 settings.stuckMinRequests());
+    }
+
+    /** Sets the thresholds of every pool without thresholds of its own, from now on. */
+    public synchronized void setDefaults(Thresholds thresholds) {
+        settings = new Settings(Objects.requireNonNull(thresholds, "thresholds"), settings.perPool(), settings.hysteresisPercent(),
+                settings.stuckAfter(), settings.stuckMinRequests());
     }
 
     public synchronized Settings settings() {

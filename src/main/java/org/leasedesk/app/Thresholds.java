@@ -14,9 +14,12 @@ public record Thresholds(int warningPercent, int criticalPercent) {
     public enum Level { NORMAL, WARNING, CRITICAL }
 
     public Thresholds {
-        if (warningPercent < 1 || criticalPercent > 100 || warningPercent >= criticalPercent) {
-            throw new IllegalArgumentException("thresholds need 1 <= warning < critical <= 100, were warning "
-                    + warningPercent + " % and critical " + criticalPercent + " %");
+        if (warningPercent < 1 || warningPercent > 99) {
+            throw new IllegalArgumentException("warning threshold must be 1-99 %, was " + warningPercent);
+        }
+        if (criticalPercent <= warningPercent || criticalPercent > 100) {
+            throw new IllegalArgumentException("critical threshold must be above the warning threshold (" + warningPercent
+                    + " %) and at most 100 %, was " + criticalPercent);
         }
     }
 

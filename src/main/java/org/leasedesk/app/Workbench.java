@@ -107,6 +107,7 @@ public final class Workbench implements AutoCloseable {
         }
     };
     private volatile ServerState state = new Stopped();
+    private volatile Supplier<Thresholds> thresholds = () -> Thresholds.DEFAULTS;
     /** The lab's client fleet while the lab server runs; set before the server starts so a listener hearing Serving finds it. */
     private volatile Optional<LabFleet> lab = Optional.empty();
 
@@ -255,6 +256,7 @@ public final class Workbench implements AutoCloseable {
         publish(new Starting(request.config()));
         try {
             ServerLauncher.RunningServer running = launcher.start(request, database, fanOut);
+            running.alerts().setDefaults(thresholds.get());
             InetSocketAddress listening = running.server().localAddress();
             String where = listening.getHostString() + ":" + listening.getPort();
             log.info("workbench serving on {} with {}", where, request.config());
@@ -262,6 +264,14 @@ public final class Workbench implements AutoCloseable {
         } catch (ConfigException | ServerStartException e) {
             return publish(new Failed(e.getMessage()));
         }
+    }
+
+    /**
+     * Where servers started from now on take the pool thresholds their stored alerts use: the
+     * desktop's settings, so history and dashboard agree.
+     */
+    public void thresholdsFrom(Supplier<Thresholds> source) {
+        thresholds = Objects.requireNonNull(source, "source");
     }
 
     /** Stops the server, if one runs, after every pending commit is flushed. */

@@ -63,6 +63,7 @@ public final class LeaseDeskApp extends Application {
 
     static MainWindow showWindow(Stage stage, Workbench workbench) {
         DesktopSettingsStore store = new DesktopSettingsStore(workbench.dataDirectory());
+        workbench.thresholdsFrom(() -> store.current().thresholds());
         DesktopSettings settings = store.load();
         Themes.apply(settings.theme());
         LiveFigures live = new LiveFigures(workbench, () -> store.current().thresholds(), Clock.systemUTC());

@@ -92,7 +92,7 @@ class AlertMonitorTest {
 
     @Test
     void aPoolsOwnThresholdsApply() {
-        monitor.setThresholds(POOL, new AlertMonitor.Thresholds(50, 60));
+        monitor.setThresholds(POOL, new Thresholds(50, 60));
         minuteWithUsed(55);
         assertThat(monitor.level(POOL)).isEqualTo(AlertMonitor.Level.WARNING);
         assertThat(alerts).singleElement().satisfies(alert -> assertThat(alert.detail()).contains("threshold of 50 %"));
@@ -103,8 +103,8 @@ class AlertMonitorTest {
 
     @Test
     void thresholdsOutOfOrderAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> new AlertMonitor.Thresholds(90, 80)).hasMessageContaining("critical threshold");
-        assertThatThrownBy(() -> new AlertMonitor.Thresholds(0, 80)).hasMessageContaining("warning threshold");
+        assertThatThrownBy(() -> new Thresholds(90, 80)).hasMessageContaining("critical threshold");
+        assertThatThrownBy(() -> new Thresholds(0, 80)).hasMessageContaining("warning threshold");
     }
 
     @Test

@@ -58,7 +58,7 @@ class DesktopSettingsStoreTest {
         assertThat(thresholds.level(new PoolUsage(100, 79, 0, 0, 0, 0))).isEqualTo(Thresholds.Level.NORMAL);
         assertThat(thresholds.level(new PoolUsage(100, 75, 0, 0, 5, 0))).isEqualTo(Thresholds.Level.WARNING);
         assertThat(thresholds.level(new PoolUsage(100, 90, 5, 0, 0, 0))).isEqualTo(Thresholds.Level.CRITICAL);
-        assertThatThrownBy(() -> new Thresholds(95, 80)).hasMessageContaining("warning < critical");
+        assertThatThrownBy(() -> new Thresholds(95, 80)).hasMessageContaining("critical threshold must be above the warning threshold (95 %)");
         assertThatThrownBy(() -> DesktopSettings.DEFAULTS.withSampleInterval(Duration.ofMillis(10)))
                 .hasMessageContaining("once a second");
     }

@@ -73,7 +73,7 @@ class ServerLauncherTest {
         ServerLauncher.Request request = new ServerLauncher.Request(config, Optional.empty(), InetAddress.getLoopbackAddress(), 0, 10068,
                 Optional.of(Ipv4Address.parse("192.0.2.1")), Optional.of(directory.resolve("leases")), false,
                 Optional.empty(), Optional.empty());
-        AlertMonitor.Settings settings = new AlertMonitor.Settings(new AlertMonitor.Thresholds(5, 50), java.util.Map.of(), 2,
+        AlertMonitor.Settings settings = new AlertMonitor.Settings(new Thresholds(5, 50), java.util.Map.of(), 2,
                 Duration.ofMinutes(10), 10);
         java.util.concurrent.BlockingQueue<LeaseEvent> told = new java.util.concurrent.LinkedBlockingQueue<>();
         ServerListener listener = new ServerListener() {

@@ -39,10 +39,12 @@ class WorkbenchTest {
                 }
             });
 
+            workbench.thresholdsFrom(() -> new Thresholds(50, 60));
             Workbench.ServerState serving = workbench.start(loopback(config), true).join();
             assertThat(serving).isInstanceOfSatisfying(Workbench.Serving.class, s -> {
                 assertThat(s.lab()).isTrue();
                 assertThat(s.summary()).startsWith("Lab server on 127.0.0.1:");
+                assertThat(s.running().alerts().settings().defaults()).as("the desktop's thresholds").isEqualTo(new Thresholds(50, 60));
             });
             assertThat(workbench.server()).isPresent();
             assertThat(workbench.leases().join()).isEmpty();

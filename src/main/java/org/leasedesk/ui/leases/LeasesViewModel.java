@@ -131,7 +131,33 @@ public final class LeasesViewModel {
         apply(prepare(new LeaseFeed.Update(false, changed)));
     }
 
+    /**
+     * Beyond this many changed rows one replacement of the whole list is cheaper: each in-place set
+     * costs the sorted view a pass over every row, one setAll costs a single sort.
+     */
+    private int bulkThreshold() {
+        return 32 + rows.size() / 1000;
+    }
+
     private void updateRows(List<LeaseRow> changed) {
+        if (changed.size() > bulkThreshold()) {
+            List<LeaseRow> next = new ArrayList<>(rows);
+            for (LeaseRow row : changed) {
+                Integer index = indexOf.get(row.lease().address());
+                if (index != null) {
+                    next.set(index, row);
+                } else {
+                    indexOf.put(row.lease().address(), next.size());
+                    next.add(row);
+                }
+            }
+            boolean grew = next.size() > rows.size();
+            rows.setAll(next);
+            if (grew) {
+                refreshPools();
+            }
+            return;
+        }
         List<LeaseRow> added = new ArrayList<>();
         for (LeaseRow row : changed) {
             Integer index = indexOf.get(row.lease().address());
