@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.leasedesk.app.ApplicationInfo;
 import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.app.DesktopSettingsStore;
+import org.leasedesk.app.RecentLog;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.ui.common.DesktopContext;
 import org.leasedesk.ui.common.LiveFigures;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class LeaseDeskApp extends Application {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseDeskApp.class);
+
+    /** Lines the log window can show: enough for a failed start and what led to it. */
+    private static final int LOG_LINES = 2000;
 
     private Workbench workbench;
     private String openFailure;
@@ -67,7 +71,7 @@ public final class LeaseDeskApp extends Application {
         DesktopSettings settings = store.load();
         Themes.apply(settings.theme());
         LiveFigures live = new LiveFigures(workbench, () -> store.current().thresholds(), Clock.systemUTC());
-        MainWindow window = new MainWindow(new DesktopContext(workbench, store, live), firstPage(settings));
+        MainWindow window = new MainWindow(new DesktopContext(workbench, store, live, RecentLog.install(LOG_LINES)), firstPage(settings));
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(ApplicationInfo.NAME);

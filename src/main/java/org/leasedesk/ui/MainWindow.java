@@ -43,6 +43,7 @@ final class MainWindow extends BorderPane {
     /** Views are built on first visit and kept, so a search or a half-filled form survives switching away. */
     private final Map<Page, Node> views = new EnumMap<>(Page.class);
     private final Workbench workbench;
+    private LogWindow logWindow;
     private final DesktopContext context;
     private final Label serverStatus = new Label();
     private final Button serverToggle = new Button();
@@ -148,7 +149,18 @@ final class MainWindow extends BorderPane {
         counters.setId("status-counters");
         counters.setTooltip(new Tooltip("Leases held now, new leases per second and packets dropped since the server started"));
         context.live().snapshot().addListener((observable, before, snapshot) -> showCounters(snapshot));
-        HBox bar = new HBox(serverToggle, serverStatus, counters, database, spacer, version);
+        Button logButton = new Button("Log", Icons.LOG.create());
+        logButton.setId("show-log");
+        logButton.getStyleClass().add("small");
+        logButton.setTooltip(new Tooltip("What LeaseDesk logged lately: why a server did not start, what the store said"));
+        logButton.setDisable(context.log().isEmpty());
+        logButton.setOnAction(event -> context.log().ifPresent(log -> {
+            if (logWindow == null) {
+                logWindow = new LogWindow(log, getScene().getWindow());
+            }
+            logWindow.show();
+        }));
+        HBox bar = new HBox(serverToggle, serverStatus, counters, database, spacer, logButton, version);
         bar.getStyleClass().add("status-bar");
         bar.setSpacing(14);
         return bar;

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Clock;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.leasedesk.app.RecentLog;
 import org.leasedesk.app.Workbench;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -65,5 +68,17 @@ class MainWindowTest {
             robot.clickOn("#nav-" + id);
             assertThat(robot.lookup("#page-" + id).tryQuery()).as(page.title()).isPresent();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLogWindowShowsWhatWasLogged(FxRobot robot) {
+        LoggerFactory.getLogger("org.leasedesk.ui.LogProbe").warn("a warning the admin should read");
+
+        robot.clickOn("#show-log");
+
+        ListView<RecentLog.Line> lines = robot.lookup("#log-lines").queryAs(ListView.class);
+        assertThat(lines.getItems()).extracting(RecentLog.Line::text)
+                .anyMatch(text -> text.endsWith("LogProbe - a warning the admin should read"));
     }
 }

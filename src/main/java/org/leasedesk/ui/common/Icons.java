@@ -41,7 +41,8 @@ public enum Icons {
     OPEN(Material2MZ.OPEN_IN_NEW),
     CANCEL(Material2AL.CLOSE),
     RANDOMISED(Material2MZ.SHUFFLE),
-    WARNING(Material2MZ.WARNING);
+    WARNING(Material2MZ.WARNING),
+    LOG(Material2MZ.SUBJECT);
 
     private final Ikon ikon;
 
