@@ -13,6 +13,7 @@ import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.app.DesktopSettingsStore;
 import org.leasedesk.app.RecentLog;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.DesktopContext;
 import org.leasedesk.ui.common.LiveFigures;
 import org.leasedesk.ui.common.Themes;
@@ -49,6 +50,7 @@ public final class LeaseDeskApp extends Application {
     public void start(Stage stage) {
         if (workbench == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, openFailure);
+            Dialogs.fitText(alert);
             alert.setHeaderText("LeaseDesk cannot open its lease database");
             alert.showAndWait();
             Platform.exit();

@@ -3,6 +3,7 @@ package org.leasedesk.ui;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.ShowHistoryEvent;
 import org.leasedesk.ui.history.HistoryView;
 
@@ -97,6 +98,7 @@ final class MainWindow extends BorderPane {
     void openSetup() {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle("Set up LeaseDesk");
+        Dialogs.fitText(dialog);
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }

@@ -2,6 +2,8 @@ package org.leasedesk.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 
@@ -20,6 +22,7 @@ public final class Dialogs {
         ButtonType confirm = new ButtonType(confirmLabel, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, confirm, ButtonType.CANCEL);
         alert.setHeaderText(header);
+        fitText(alert);
         alert.setTitle("Please confirm");
         if (owner != null && owner.getScene() != null) {
             alert.initOwner(owner.getScene().getWindow());
@@ -32,6 +35,15 @@ public final class Dialogs {
         cancel.setId(CANCEL_ID);
         cancel.setDefaultButton(true);
         return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    /**
+     * Lets a dialog grow to its whole text: by default its pane keeps the height of one line and
+     * cuts long sentences (seen at 125 % scaling), and those sentences say what to do.
+     */
+    public static void fitText(Dialog<?> dialog) {
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        dialog.setResizable(true);
     }
 
     /** The message to show for a failure: its own sentence, never a stack trace. */

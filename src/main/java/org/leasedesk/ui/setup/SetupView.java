@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.app.ServerSetup;
@@ -71,10 +72,13 @@ public final class SetupView extends VBox {
         Label intro = new Label("LeaseDesk has no server configuration yet. Pick the network interface a DHCP server should serve;"
                 + " a subnet and an address pool are suggested from the interface's own address.");
         intro.setWrapText(true);
+        // A wrapped label in a dialog keeps its one-line height unless told to grow (seen at 125 % scaling).
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         Label warning = new Label("Starting a server on that interface answers real clients on that network: computers, phones"
                 + " and printers that ask for an address may get one from LeaseDesk instead of your router. Do it only on a network"
                 + " you run and where no other DHCP server answers. Serving needs root or cap_net_bind_service.");
         warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         warning.getStyleClass().add("warning");
         warning.setId("setup-warning");
 
@@ -107,6 +111,7 @@ public final class SetupView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         message.setId("setup-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(title, intro, grid, warning, actions, message);
     }
 
