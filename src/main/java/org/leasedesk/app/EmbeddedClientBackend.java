@@ -79,14 +79,20 @@ final class EmbeddedClientBackend implements DhcpBackend {
         return NAME;
     }
 
+    /** Without applying (the lab, {@code --no-apply}) the client only talks DHCP; saying otherwise would mislead. */
+    static final String RELEASE_ONLY = "LeaseDesk's own client sends a DHCPRELEASE for the lease it holds; the interface is left"
+            + " as it is.";
+    static final String RENEW_ONLY = "LeaseDesk's own client renews the lease it holds (or obtains one) without putting it on the"
+            + " interface.";
+
     @Override
     public String releaseDescription() {
-        return RELEASE;
+        return options.applyAddress() ? RELEASE : RELEASE_ONLY;
     }
 
     @Override
     public String renewDescription() {
-        return RENEW;
+        return options.applyAddress() ? RENEW : RENEW_ONLY;
     }
 
     @Override
