@@ -3,26 +3,58 @@ package org.leasedesk.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongBinaryOperator;
-import org.leasedesk.lease.Lease;
-import org.leasedesk.lease.LeaseState;
+import java.util.function.Predicate;
+import org.leasedesk.lease.PoolRef;
 import org.leasedesk.report.ExportFormat;
 import org.leasedesk.report.ExportMonitor;
 import org.leasedesk.report.ExportOutcome;
+import org.leasedesk.report.PoolSummary;
+import org.leasedesk.report.ReportTable;
+import org.leasedesk.server.DhcpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Reports view's exports: the stored leases filtered by subnet, pool, state, last-change time
- * and free text, in any report format, with progress and cancel. The file appears complete or not
- * at all (see the report package's LeaseExport).
+ * The Reports view's exports: the stored leases or the history, filtered, in any report format that
+ * holds them, with progress and cancel. The file appears complete or not at all. The header shows the
+ * pools' figures now when a server is running, else as last sampled.
  */
 public final class ReportExports {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportExports.class);
+
+    /** How long a report waits for the running server's figures before using the stored samples. */
+    private static final long LIVE_FIGURES_TIMEOUT_SECONDS = 5;
+
+    /** What a report lists. */
+    public enum Contents {
+        LEASES("Leases", ReportTable.LEASES), HISTORY("History (lease events)", ReportTable.HISTORY);
+
+        private final String displayName;
+        private final ReportTable<?> table;
+
+        Contents(String displayName, ReportTable<?> table) {
+            this.displayName = displayName;
+            this.table = table;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
+        /** The formats that can hold these contents (Kea's lease file holds leases only). */
+        public List<Format> formats() {
+            return Arrays.stream(Format.values()).filter(format -> format.format.holds(table)).toList();
+        }
+    }
 
     /** The formats offered, named as a person chooses them. */
     public enum Format {
@@ -43,35 +75,6 @@ public final class ReportExports {
         }
     }
 
-    /**
-     * What to export. Empty choices do not filter; the time range applies to each lease's last
-     * transaction, from inclusive to exclusive.
-     */
-    public record Request(Format format, OptionalLong subnetId, OptionalLong poolId, Optional<LeaseState> state,
-                          Optional<Instant> from, Optional<Instant> to, String text, Path target) {
-
-        boolean includes(Lease lease) {
-            return (subnetId.isEmpty() || lease.subnetId() == subnetId.getAsLong())
-                    && (poolId.isEmpty() || lease.poolId() == poolId.getAsLong())
-                    && from.map(start -> !lease.cltt().isBefore(start)).orElse(true)
-                    && to.map(end -> lease.cltt().isBefore(end)).orElse(true)
-                    && new LeaseFilter(OptionalLong.empty(), state, text.isBlank() ? Optional.empty() : Optional.of(text)).test(lease);
-        }
-
-        List<String> describe() {
-            List<String> words = new ArrayList<>();
-            subnetId.ifPresent(id -> words.add("subnet " + id));
-            poolId.ifPresent(id -> words.add("pool " + id));
-            state.ifPresent(s -> words.add("state " + s.name().toLowerCase(Locale.ROOT)));
-            from.ifPresent(t -> words.add("changed from " + t));
-            to.ifPresent(t -> words.add("changed before " + t));
-            if (!text.isBlank()) {
-                words.add("matching '" + text.strip() + "'");
-            }
-            return words;
-        }
-    }
-
     /** How an export ended: written with its row count, or cancelled with nothing left behind. */
     public record Outcome(boolean cancelled, Path file, long rows) {}
 
@@ -84,11 +87,40 @@ public final class ReportExports {
     }
 
     /**
-     * Writes the report; blocks, so call it from a background task. {@code progress} gets rows done
-     * and the total; {@code cancelled} is asked before each row.
+     * Writes the leases {@code filter} keeps; blocks, so call it from a background task. {@code progress}
+     * gets rows done and the total (-1 when unknown); {@code cancelled} is asked before each row.
      */
-    public Outcome export(Request request, LongBinaryOperator progress, BooleanSupplier cancelled) throws IOException {
-        ExportMonitor monitor = new ExportMonitor() {
+    public Outcome exportLeases(Format format, LeaseFilter filter, Path target, LongBinaryOperator progress,
+                                BooleanSupplier cancelled) throws IOException {
+        Reports reports = new Reports(workbench.database(), clock);
+        return outcome(reports.exportLeases(format.format, filter, pools(reports, Reports.coveredBy(filter)), target,
+                monitor(progress, cancelled)), target);
+    }
+
+    /** Writes the history events {@code filter} keeps, like {@link #exportLeases}. */
+    public Outcome exportHistory(Format format, HistoryFilter filter, Path target, LongBinaryOperator progress,
+                                 BooleanSupplier cancelled) throws IOException {
+        Reports reports = new Reports(workbench.database(), clock);
+        return outcome(reports.exportHistory(format.format, filter, pools(reports, Reports.coveredBy(filter)), target,
+                monitor(progress, cancelled)), target);
+    }
+
+    private List<PoolSummary> pools(Reports reports, Predicate<PoolRef> covered) {
+        if (workbench.server().isPresent()) {
+            DhcpServer server = workbench.server().get();
+            try {
+                return Reports.livePools(server.usage().get(LIVE_FIGURES_TIMEOUT_SECONDS, TimeUnit.SECONDS), covered);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("The running server gave no pool figures for the report ({}); using the stored samples", e.toString());
+            }
+        }
+        return reports.sampledPools(covered);
+    }
+
+    private static ExportMonitor monitor(LongBinaryOperator progress, BooleanSupplier cancelled) {
+        return new ExportMonitor() {
             @Override
             public void progress(long done, OptionalLong total) {
                 progress.applyAsLong(done, total.orElse(-1));
@@ -99,11 +131,12 @@ public final class ReportExports {
                 return cancelled.getAsBoolean();
             }
         };
-        ExportOutcome outcome = new LeaseReports(clock).exportLeases(workbench.database(), request.format().format,
-                request::includes, request.describe(), request.target(), monitor);
+    }
+
+    private static Outcome outcome(ExportOutcome outcome, Path target) {
         return switch (outcome) {
             case ExportOutcome.Written written -> new Outcome(false, written.file(), written.rows());
-            case ExportOutcome.Cancelled stopped -> new Outcome(true, request.target(), stopped.rowsWrittenBeforeStop());
+            case ExportOutcome.Cancelled stopped -> new Outcome(true, target, stopped.rowsWrittenBeforeStop());
         };
     }
 }

@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.leasedesk.app.HistoryFilter;
 import org.leasedesk.app.HoldingSpan;
 import org.leasedesk.app.LeaseHistory;
-import org.leasedesk.lease.ClientKey;
-import org.leasedesk.lease.HardwareAddress;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.LeaseEvent;
-import org.leasedesk.lease.LeaseEventType;
-import org.leasedesk.lease.PoolRef;
 import org.leasedesk.store.EventPage;
 import org.leasedesk.store.EventQuery;
 import org.leasedesk.store.LeaseDatabase;
@@ -37,25 +34,8 @@ final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--ip", paramLabel = "ADDRESS", description = "Only events of this IPv4 address.")
-    String ip;
-
-    @Option(names = "--mac", paramLabel = "MAC", description = "Only events of this client, by MAC in any spelling.")
-    String mac;
-
-    @Option(names = "--type", paramLabel = "TYPE",
-            description = "Only events of this type: granted, renewed, released, declined, expired, reclaimed,"
-                    + " or an alert: threshold_raised, threshold_cleared, server_stuck, server_recovered, store_failure.")
-    String type;
-
-    @Option(names = "--pool", paramLabel = "SUBNET/POOL", description = "Only events in this pool, as 1/2 (subnet id 1, its second pool).")
-    String pool;
-
-    @Option(names = "--from", paramLabel = "TIME", description = "Events at or after this time.")
-    String from;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "Events before this time.")
-    String until;
+    @Mixin
+    EventCriteria criteria;
 
     @Option(names = "--at", paramLabel = "TIME", description = "With --ip: who held it at this time.")
     String at;
@@ -80,20 +60,20 @@ final class HistoryCommand implements Callable<Integer> {
                 err.println("leasedesk history: " + refused);
                 return 2;
             }
-            TimeRange range = new TimeRange(from == null ? TimeRange.ALL.from() : TimeOption.parse("--from", from),
-                    until == null ? TimeRange.ALL.until() : TimeOption.parse("--until", until));
-            EventQuery query = query();
+            HistoryFilter filter = criteria.filter("");
+            TimeRange range = filter.range();
+            EventQuery query = filter.query();
             try (LeaseDatabase db = database.open()) {
                 LeaseHistory history = new LeaseHistory(db);
                 if (at != null) {
-                    Ipv4Address address = Ipv4Address.parse(ip);
+                    Ipv4Address address = criteria.address();
                     Instant time = TimeOption.parse("--at", at);
                     out.println(history.holderAt(address, time)
                             .map(event -> address + " was held at " + time + " by " + client(event) + " ("
                                     + event.type().name().toLowerCase(Locale.ROOT) + " at " + event.time() + ")")
                             .orElse(address + " was held by nobody at " + time));
                 } else if (timeline) {
-                    printTimeline(history.timeline(clientOf(mac), range), out);
+                    printTimeline(history.timeline(criteria.client(), range), out);
                 } else {
                     printEvents(history, query, range, out);
                 }
@@ -110,42 +90,26 @@ final class HistoryCommand implements Callable<Integer> {
 
     /** What this mix of options cannot mean, or null when it is fine. */
     private String refusedCombination() {
-        if (at != null && ip == null) {
+        if (at != null && criteria.ip == null) {
             return "--at goes with --ip";
         }
-        if (at != null && (mac != null || type != null || pool != null || from != null || until != null || timeline)) {
+        if (at != null && (criteria.mac != null || criteria.type != null || criteria.pool != null || criteria.from != null
+                || criteria.until != null || timeline)) {
             return "--at answers one question (who held --ip then) and takes no other filter";
         }
-        if (timeline && mac == null) {
+        if (timeline && criteria.mac == null) {
             return "--timeline goes with --mac";
         }
-        if (timeline && (ip != null || type != null || pool != null)) {
+        if (timeline && (criteria.ip != null || criteria.type != null || criteria.pool != null)) {
             return "--timeline shows every lease of the client: leave out --ip, --type and --pool (--from and --until apply)";
         }
-        if (ip == null && mac == null && type == null && pool == null && from == null && until == null) {
+        if (criteria.isEmpty()) {
             return "name what to show: --ip, --mac, --type, --pool, or a time range with --from/--until";
         }
         if (limit < 1) {
             return "--limit must be at least 1, was " + limit;
         }
         return null;
-    }
-
-    private EventQuery query() {
-        EventQuery query = EventQuery.ALL;
-        if (ip != null) {
-            query = query.withAddress(Ipv4Address.parse(ip));
-        }
-        if (mac != null) {
-            query = query.withClient(clientOf(mac));
-        }
-        if (type != null) {
-            query = query.withType(typeOf(type));
-        }
-        if (pool != null) {
-            query = query.withPool(PoolRef.parse(pool));
-        }
-        return query;
     }
 
     private void printEvents(LeaseHistory history, EventQuery query, TimeRange range, PrintWriter out) {
@@ -182,19 +146,6 @@ final class HistoryCommand implements Callable<Integer> {
         if (spans.isEmpty()) {
             out.println("no leases recorded for this client");
         }
-    }
-
-    private static LeaseEventType typeOf(String text) {
-        try {
-            return LeaseEventType.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--type '" + text + "' is not an event type; one of "
-                    + java.util.Arrays.stream(LeaseEventType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
-        }
-    }
-
-    private static ClientKey clientOf(String mac) {
-        return new ClientKey.ByHardware(HardwareAddress.parseMac(mac));
     }
 
     private static String client(LeaseEvent event) {

@@ -7,25 +7,25 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.leasedesk.lease.Lease;
 
-/** The lease table as CSV: a header row of column keys, then one row per lease, UTF-8. */
-final class CsvDocument implements LeaseDocument {
-
-    private static final List<LeaseColumn> COLUMNS = List.of(LeaseColumn.values());
+/** A report table as CSV: a header row of column keys, then one row per row of the table, UTF-8. */
+final class CsvDocument<R> implements TableDocument<R> {
 
     private final Writer out;
-    private final List<String> cells = new ArrayList<>(COLUMNS.size());
+    private final List<Column<R>> columns;
+    private final List<String> cells;
 
-    CsvDocument(OutputStream stream) throws IOException {
+    CsvDocument(OutputStream stream, ReportTable<R> table) throws IOException {
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvCells.writeRow(out, COLUMNS.stream().map(LeaseColumn::key).toList());
+        this.columns = table.columns();
+        this.cells = new ArrayList<>(columns.size());
+        CsvCells.writeRow(out, columns.stream().map(Column::key).toList());
     }
 
     @Override
-    public void row(Lease lease) throws IOException {
+    public void row(R row) throws IOException {
         cells.clear();
-        COLUMNS.forEach(column -> cells.add(column.text(lease)));
+        columns.forEach(column -> cells.add(column.text(row)));
         CsvCells.writeRow(out, cells);
     }
 

@@ -5,14 +5,14 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.leasedesk.lease.Lease;
+import java.util.List;
 
 /**
  * The report as one self-contained HTML page: inline CSS, no scripts, no external resources, so it
  * can be mailed or archived as is. In print the table header repeats on every page and rows are
  * not split. Every string in it passes through {@link #escape}, since host names are chosen by clients.
  */
-final class HtmlDocument implements LeaseDocument {
+final class HtmlDocument<R> implements TableDocument<R> {
 
     private static final String STYLE = """
             body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em; color: #1f2328; }
@@ -26,7 +26,7 @@ final class HtmlDocument implements LeaseDocument {
             .bar { background: #d1d9e0; width: 12em; height: 0.8em; display: inline-block; vertical-align: middle; }
             .bar span { display: block; height: 100%; background: #0969da; }
             .bar span.high { background: #d1242f; }
-            td.hostname { word-break: break-all; }
+            td.free { word-break: break-all; }
             @media print {
               body { margin: 0; font-size: 9pt; }
               thead { display: table-header-group; }
@@ -41,9 +41,13 @@ final class HtmlDocument implements LeaseDocument {
     static final int HIGH_UTILISATION_PERCENT = 90;
 
     private final Writer out;
+    private final ReportTable<R> table;
+    private final List<Column<R>> columns;
     private long count;
 
-    HtmlDocument(OutputStream stream, ReportHeader header) throws IOException {
+    HtmlDocument(OutputStream stream, ReportHeader header, ReportTable<R> table) throws IOException {
+        this.table = table;
+        this.columns = table.columns();
         out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
         out.write(escape(header.title()));
@@ -52,13 +56,13 @@ final class HtmlDocument implements LeaseDocument {
         out.write("</style>\n</head>\n<body>\n<h1>");
         out.write(escape(header.title()));
         out.write("</h1>\n<p class=\"meta\">Exported ");
-        out.write(escape(LeaseColumn.time(header.exportedAt())));
+        out.write(escape(ReportTimes.format(header.exportedAt())));
         out.write("</p>\n<p class=\"meta\">Filters: ");
-        out.write(escape(header.filtersInWords()));
+        out.write(escape(header.filtersInWords(table)));
         out.write("</p>\n");
         writePools(header);
         out.write("<table>\n<thead><tr>");
-        for (LeaseColumn column : LeaseColumn.values()) {
+        for (Column<R> column : columns) {
             out.write("<th>" + escape(column.title()) + "</th>");
         }
         out.write("</tr></thead>\n<tbody>\n");
@@ -86,12 +90,15 @@ final class HtmlDocument implements LeaseDocument {
     }
 
     @Override
-    public void row(Lease lease) throws IOException {
+    public void row(R row) throws IOException {
         out.write("<tr>");
-        for (LeaseColumn column : LeaseColumn.values()) {
-            String css = column.numeric() ? " class=\"number\"" : column == LeaseColumn.HOSTNAME ? " class=\"hostname\"" : "";
-            out.write("<td" + css + ">");
-            out.write(escape(column.text(lease)));
+        for (Column<R> column : columns) {
+            out.write(switch (column.kind()) {
+                case NUMBER -> "<td class=\"number\">";
+                case FREE_TEXT -> "<td class=\"free\">";
+                case TEXT -> "<td>";
+            });
+            out.write(escape(column.text(row)));
             out.write("</td>");
         }
         out.write("</tr>\n");
@@ -101,7 +108,7 @@ final class HtmlDocument implements LeaseDocument {
     @Override
     public void finish() throws IOException {
         out.write("</tbody>\n</table>\n<p class=\"meta\">");
-        out.write(count + (count == 1 ? " lease" : " leases"));
+        out.write(table.count(count));
         out.write("</p>\n</body>\n</html>\n");
         out.flush();
     }

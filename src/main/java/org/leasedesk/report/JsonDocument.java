@@ -5,21 +5,24 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.leasedesk.lease.Lease;
+import java.util.List;
 
 /**
  * The report as one JSON object, written with Jackson's streaming generator so rows go out one by
- * one: {@code title}, {@code exported_at}, {@code filters}, {@code pools}, then {@code leases}
- * (objects keyed like the CSV header) and finally {@code count}.
+ * one: {@code title}, {@code exported_at}, {@code filters}, {@code pools}, then the rows under the
+ * table's name ({@code leases} or {@code events}: objects keyed like the CSV header) and finally
+ * {@code count}.
  */
-final class JsonDocument implements LeaseDocument {
+final class JsonDocument<R> implements TableDocument<R> {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final JsonGenerator json;
+    private final List<Column<R>> columns;
     private long count;
 
-    JsonDocument(OutputStream out, ReportHeader header) throws IOException {
+    JsonDocument(OutputStream out, ReportHeader header, ReportTable<R> table) throws IOException {
+        columns = table.columns();
         json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         // The caller owns the stream and closes it after an atomic move decision.
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -46,18 +49,18 @@ final class JsonDocument implements LeaseDocument {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeArrayFieldStart("leases");
+        json.writeArrayFieldStart(table.rowsNoun());
     }
 
     @Override
-    public void row(Lease lease) throws IOException {
+    public void row(R row) throws IOException {
         json.writeStartObject();
-        for (LeaseColumn column : LeaseColumn.values()) {
+        for (Column<R> column : columns) {
             json.writeFieldName(column.key());
             if (column.numeric()) {
-                json.writeRawValue(column.text(lease));
+                json.writeRawValue(column.text(row));
             } else {
-                json.writeString(column.text(lease));
+                json.writeString(column.text(row));
             }
         }
         json.writeEndObject();

@@ -14,7 +14,7 @@ import org.leasedesk.lease.Lease;
  * Kea keeps neither a binding start nor relay data: both are lost, and the hardware type with them
  * (Kea assumes Ethernet).
  */
-final class KeaCsvDocument implements LeaseDocument {
+final class KeaCsvDocument implements TableDocument<Lease> {
 
     private final Writer out;
 

@@ -5,52 +5,37 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.PoolUsage;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.ExceptionConverter;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * A printable report on A4 landscape: title, export time, filters, one line of figures per pool and
- * a stacked utilisation bar per pool, then the lease table continued over as many pages as it
- * needs, its header repeated on each.
+ * a stacked utilisation bar per pool, then the table continued over as many pages as it needs, its
+ * header repeated on each.
  *
- * <p>Memory: each page's content goes to a scratch file as soon as the page is full, but PDFBox keeps
- * every page's objects until the document is saved: measured about 14 KiB of heap per page of 50 rows
- * (1,000,000 leases, 19,600 pages, needed about 280 MiB). Unlike the other formats this is not
- * bounded; it suits reports of up to some tens of thousands of leases.
+ * <p>Memory: OpenPDF writes each page to the output as soon as the next one begins and keeps only
+ * the page's place in the file (some tens of bytes), so the heap an export needs hardly grows with
+ * its length: a million leases are about 20,000 pages.
  *
  * <p>The standard Helvetica font needs no embedding but only covers WinAnsi (Western European)
  * characters; others are shown as '?'. The CSV, JSON and HTML exports keep every character.
  */
-final class PdfDocument implements LeaseDocument {
+final class PdfDocument<R> implements TableDocument<R> {
 
-    private static final PDRectangle PAGE_SIZE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    private static final Rectangle PAGE_SIZE = PageSize.A4.rotate();
     private static final float MARGIN = 36;
     private static final float TABLE_FONT_SIZE = 7;
     private static final float ROW_HEIGHT = 10;
     private static final float CELL_PADDING = 2;
     private static final float BAR_WIDTH = 320;
     private static final float BAR_HEIGHT = 9;
-
-    /** The printed columns and their widths in points; the start of the binding is left to the other formats. */
-    private static final List<PrintedColumn> COLUMNS = List.of(
-            new PrintedColumn(LeaseColumn.ADDRESS, 72),
-            new PrintedColumn(LeaseColumn.HARDWARE_ADDRESS, 78),
-            new PrintedColumn(LeaseColumn.CLIENT_ID, 90),
-            new PrintedColumn(LeaseColumn.HOSTNAME, 140),
-            new PrintedColumn(LeaseColumn.SUBNET_ID, 34),
-            new PrintedColumn(LeaseColumn.POOL_ID, 28),
-            new PrintedColumn(LeaseColumn.STATE, 48),
-            new PrintedColumn(LeaseColumn.LAST_TRANSACTION, 86),
-            new PrintedColumn(LeaseColumn.VALID_LIFETIME, 48),
-            new PrintedColumn(LeaseColumn.EXPIRES, 86),
-            new PrintedColumn(LeaseColumn.RELAY, 60));
 
     /** The parts of a pool's use, in the order the stacked bar draws them, with their colours (RGB 0-1). */
     private enum UsagePart {
@@ -81,84 +66,105 @@ final class PdfDocument implements LeaseDocument {
         }
     }
 
-    private record PrintedColumn(LeaseColumn column, float width) {}
-
     private final OutputStream out;
     private final ReportHeader header;
-    private final PDDocument document;
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final ReportTable<R> table;
+    private final List<Column<R>> columns;
+    private final Document document;
+    private final PdfContentByte page;
+    private final BaseFont regular;
+    private final BaseFont bold;
     /** Whether the fonts can show a code point; bounded by the characters that actually occur. */
     private final Map<Integer, Boolean> printable = new HashMap<>();
 
-    private PDPageContentStream page;
     private int pageNumber;
     private float y;
+    private long rows;
 
-    PdfDocument(OutputStream out, ReportHeader header) throws IOException {
+    PdfDocument(OutputStream out, ReportHeader header, ReportTable<R> table) throws IOException {
         this.out = out;
         this.header = header;
-        document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+        this.table = table;
+        this.columns = table.printedColumns();
         try {
-            document.getDocumentInformation().setTitle(safe(header.title()));
-            document.getDocumentInformation().setCreator("LeaseDesk");
-            newPage();
-            writeTitle();
-            writePools();
-            y -= ROW_HEIGHT;
-            writeTableHeader();
-        } catch (IOException | RuntimeException e) {
-            document.close();
-            throw e;
+            regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+            bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+            document = new Document(PAGE_SIZE);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            // The caller closes the stream once it has decided whether the file is kept.
+            writer.setCloseStream(false);
+            document.addTitle(safe(header.title()));
+            document.addCreator("LeaseDesk");
+            document.open();
+            page = writer.getDirectContent();
+        } catch (DocumentException e) {
+            throw new IOException("Cannot start the PDF: " + e.getMessage(), e);
         }
+        startPage();
+        writeTitle();
+        writePools();
+        y -= ROW_HEIGHT;
+        writeTableHeader();
     }
 
     @Override
-    public void row(Lease lease) throws IOException {
+    public void row(R row) throws IOException {
         if (y - ROW_HEIGHT < MARGIN + ROW_HEIGHT) {
             newPage();
             writeTableHeader();
         }
         float x = MARGIN;
-        for (PrintedColumn printed : COLUMNS) {
-            text(regular, TABLE_FONT_SIZE, x + CELL_PADDING, y, fitted(printed.column().text(lease), printed.width()));
-            x += printed.width();
+        for (Column<R> column : columns) {
+            text(regular, TABLE_FONT_SIZE, x + CELL_PADDING, y, fitted(column.text(row), column.printWidth()));
+            x += column.printWidth();
         }
         y -= ROW_HEIGHT;
+        rows++;
     }
 
     @Override
     public void finish() throws IOException {
-        page.close();
-        page = null;
-        document.save(out);
+        if (y - ROW_HEIGHT < MARGIN + ROW_HEIGHT) {
+            newPage();
+        }
+        y -= 4;
+        text(bold, 8, MARGIN, y, table.count(rows));
+        try {
+            document.close();
+        } catch (ExceptionConverter e) {
+            throw writeFailed(e);
+        }
         out.flush();
     }
 
-    @Override
-    public void close() throws IOException {
-        document.close();
+    /** Ends the page, which OpenPDF then writes out, and starts the next with its footer. */
+    private void newPage() throws IOException {
+        try {
+            document.newPage();
+        } catch (ExceptionConverter e) {
+            throw writeFailed(e);
+        }
+        startPage();
     }
 
-    private void newPage() throws IOException {
-        if (page != null) {
-            page.close();
-        }
-        PDPage next = new PDPage(PAGE_SIZE);
-        document.addPage(next);
-        page = new PDPageContentStream(document, next);
+    /** OpenPDF reports a failed write as an unchecked wrapper; the export expects the IOException inside. */
+    private static IOException writeFailed(ExceptionConverter e) {
+        return e.getException() instanceof IOException io ? io : new IOException("Cannot write the PDF: " + e.getMessage(), e);
+    }
+
+    private void startPage() {
         pageNumber++;
         text(regular, 7, MARGIN, MARGIN / 2, safe(header.title()) + " - page " + pageNumber);
         y = PAGE_SIZE.getHeight() - MARGIN;
     }
 
-    private void writeTitle() throws IOException {
+    private void writeTitle() {
         y -= 16;
         text(bold, 16, MARGIN, y, fitted(header.title(), bold, 16, PAGE_SIZE.getWidth() - 2 * MARGIN));
         y -= 16;
-        text(regular, 9, MARGIN, y, "Exported " + LeaseColumn.time(header.exportedAt()));
+        text(regular, 9, MARGIN, y, "Exported " + ReportTimes.format(header.exportedAt()));
         y -= 12;
-        text(regular, 9, MARGIN, y, fitted("Filters: " + header.filtersInWords(), regular, 9,
+        text(regular, 9, MARGIN, y, fitted("Filters: " + header.filtersInWords(table), regular, 9,
                 PAGE_SIZE.getWidth() - 2 * MARGIN));
         y -= 20;
     }
@@ -169,7 +175,7 @@ final class PdfDocument implements LeaseDocument {
         }
         text(bold, 11, MARGIN, y, "Pools");
         y -= 14;
-        float barX = MARGIN + 150;
+        float barX = MARGIN + 210;
         writeLegend(barX);
         for (PoolSummary pool : header.pools()) {
             if (y - 2 * ROW_HEIGHT < MARGIN + ROW_HEIGHT) {
@@ -187,13 +193,13 @@ final class PdfDocument implements LeaseDocument {
         }
     }
 
-    private void writeLegend(float x) throws IOException {
+    private void writeLegend(float x) {
         float legendX = x;
         for (UsagePart part : UsagePart.values()) {
-            page.setNonStrokingColor(part.red, part.green, part.blue);
-            page.addRect(legendX, y - 1, 8, 7);
+            page.setRGBColorFillF(part.red, part.green, part.blue);
+            page.rectangle(legendX, y - 1, 8, 7);
             page.fill();
-            page.setNonStrokingColor(0f, 0f, 0f);
+            page.setRGBColorFillF(0f, 0f, 0f);
             text(regular, 7, legendX + 10, y, part.label);
             legendX += 60;
         }
@@ -201,7 +207,7 @@ final class PdfDocument implements LeaseDocument {
     }
 
     /** A stacked bar: each part of the pool's use in its own colour, the free rest as the empty frame. */
-    private void drawBar(float x, float barY, PoolUsage usage) throws IOException {
+    private void drawBar(float x, float barY, PoolUsage usage) {
         float left = x;
         for (UsagePart part : UsagePart.values()) {
             long count = part.count(usage);
@@ -209,26 +215,26 @@ final class PdfDocument implements LeaseDocument {
                 continue;
             }
             float width = BAR_WIDTH * count / usage.total();
-            page.setNonStrokingColor(part.red, part.green, part.blue);
-            page.addRect(left, barY, width, BAR_HEIGHT);
+            page.setRGBColorFillF(part.red, part.green, part.blue);
+            page.rectangle(left, barY, width, BAR_HEIGHT);
             page.fill();
             left += width;
         }
-        page.setNonStrokingColor(0f, 0f, 0f);
-        page.setStrokingColor(0.4f, 0.4f, 0.4f);
+        page.setRGBColorFillF(0f, 0f, 0f);
+        page.setRGBColorStrokeF(0.4f, 0.4f, 0.4f);
         page.setLineWidth(0.5f);
-        page.addRect(x, barY, BAR_WIDTH, BAR_HEIGHT);
+        page.rectangle(x, barY, BAR_WIDTH, BAR_HEIGHT);
         page.stroke();
     }
 
-    private void writeTableHeader() throws IOException {
+    private void writeTableHeader() {
         float x = MARGIN;
-        for (PrintedColumn printed : COLUMNS) {
-            text(bold, TABLE_FONT_SIZE, x + CELL_PADDING, y, fitted(printed.column().title(), bold, TABLE_FONT_SIZE,
-                    printed.width() - 2 * CELL_PADDING));
-            x += printed.width();
+        for (Column<R> column : columns) {
+            text(bold, TABLE_FONT_SIZE, x + CELL_PADDING, y, fitted(column.title(), bold, TABLE_FONT_SIZE,
+                    column.printWidth() - 2 * CELL_PADDING));
+            x += column.printWidth();
         }
-        page.setStrokingColor(0.4f, 0.4f, 0.4f);
+        page.setRGBColorStrokeF(0.4f, 0.4f, 0.4f);
         page.setLineWidth(0.5f);
         page.moveTo(MARGIN, y - 3);
         page.lineTo(x, y - 3);
@@ -236,20 +242,20 @@ final class PdfDocument implements LeaseDocument {
         y -= ROW_HEIGHT + 2;
     }
 
-    private void text(PDType1Font font, float size, float x, float baseline, String text) throws IOException {
+    private void text(BaseFont font, float size, float x, float baseline, String text) {
         page.beginText();
-        page.setFont(font, size);
-        page.newLineAtOffset(x, baseline);
+        page.setFontAndSize(font, size);
+        page.setTextMatrix(x, baseline);
         page.showText(text);
         page.endText();
     }
 
-    private String fitted(String text, float columnWidth) throws IOException {
+    private String fitted(String text, float columnWidth) {
         return fitted(text, regular, TABLE_FONT_SIZE, columnWidth - 2 * CELL_PADDING);
     }
 
     /** The text made printable and cut with "..." to fit {@code width} points. */
-    private String fitted(String text, PDType1Font font, float size, float width) throws IOException {
+    private String fitted(String text, BaseFont font, float size, float width) {
         String shown = safe(text);
         if (width(font, size, shown) <= width) {
             return shown;
@@ -261,8 +267,8 @@ final class PdfDocument implements LeaseDocument {
         return shown.substring(0, end) + "...";
     }
 
-    private static float width(PDType1Font font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
+    private static float width(BaseFont font, float size, String text) {
+        return font.getWidthPoint(text, size);
     }
 
     /** Replaces what Helvetica cannot show (anything outside WinAnsi) with '?'. */
@@ -286,12 +292,6 @@ final class PdfDocument implements LeaseDocument {
         if (Character.isISOControl(codePoint)) {
             return false;
         }
-        try {
-            regular.encode(Character.toString(codePoint));
-            bold.encode(Character.toString(codePoint));
-            return true;
-        } catch (IllegalArgumentException | IOException notInEncoding) {
-            return false;
-        }
+        return regular.charExists(codePoint) && bold.charExists(codePoint);
     }
 }

@@ -18,7 +18,7 @@ public record ReportHeader(String title, Instant exportedAt, List<String> filter
     }
 
     /** The filters as one line, or "none" so a reader never wonders whether rows are missing. */
-    public String filtersInWords() {
-        return filters.isEmpty() ? "none (all leases)" : String.join("; ", filters);
+    public String filtersInWords(ReportTable<?> table) {
+        return filters.isEmpty() ? "none (all " + table.rowsNoun() + ")" : String.join("; ", filters);
     }
 }

@@ -11,7 +11,8 @@ import org.leasedesk.lease.PoolUsage;
 import org.leasedesk.report.ExportFormat;
 import org.leasedesk.report.ExportMonitor;
 import org.leasedesk.report.ExportOutcome;
-import org.leasedesk.report.LeaseExport;
+import org.leasedesk.report.ReportExport;
+import org.leasedesk.report.ReportTable;
 import org.leasedesk.report.PoolSummary;
 import org.leasedesk.report.ReportHeader;
 import org.leasedesk.report.ReportLeases;
@@ -47,7 +48,7 @@ public final class ExportMillionLeasesMain {
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long started = System.nanoTime();
-            ExportOutcome outcome = LeaseExport.write(format, ReportLeases.generated(count), header, target, ExportMonitor.NONE);
+            ExportOutcome outcome = ReportExport.write(format, ReportTable.LEASES, ReportLeases.generated(count), header, target, ExportMonitor.NONE);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,10 +17,14 @@ import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.lease.Octets;
+import org.leasedesk.lease.PoolUsage;
 import org.leasedesk.lease.RelayInfo;
+import org.leasedesk.lease.UtilisationSample;
+import org.leasedesk.report.PdfPages;
 import org.leasedesk.store.LeaseChange;
 import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseWriter;
+import org.leasedesk.store.UtilisationRepository;
 
 /** report, history and import against a real H2 file holding a hand-built timeline. */
 class LeaseCommandsTest {
@@ -154,9 +159,53 @@ class LeaseCommandsTest {
         CliRun run = run("report", "--format", "csv", "--out", csv.toString(), "--state", "ACTIVE");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("wrote 2 lease(s) to " + csv + "\n");
+        assertThat(run.out()).isEqualTo("wrote 2 leases to " + csv + "\n");
         String written = Files.readString(csv);
         assertThat(written).contains("192.0.2.10", "printer", "192.0.2.11", "'=cmd|' /C calc'!A0").doesNotContain("laptop");
+    }
+
+    @Test
+    void reportExportsTheHistoryFilteredByAddressAndTime() throws Exception {
+        Path csv = directory.resolve("history.csv");
+
+        CliRun run = run("report", "--contents", "history", "--format", "csv", "--out", csv.toString(),
+                "--ip", "192.0.2.10", "--until", "2026-11-18T00:00:00Z");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("wrote 2 events to " + csv + "\n");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).startsWith("time,type,address,hardware_address");
+        assertThat(lines.get(1)).startsWith("2026-11-16 09:00:00Z,granted,192.0.2.10,00:00:5e:00:53:01").contains("laptop");
+        assertThat(lines.get(2)).startsWith("2026-11-17 09:00:00Z,released,192.0.2.10");
+        assertThat(lines).hasSize(3);
+    }
+
+    @Test
+    void aHistoryPdfCarriesThePoolsLastSampledFigures() throws Exception {
+        try (LeaseDatabase database = LeaseDatabase.open(databaseFile)) {
+            new UtilisationRepository(database).record(List.of(
+                    new UtilisationSample(WEDNESDAY, 1, 1, new PoolUsage(50, 2, 0, 0, 0, 0))));
+        }
+        Path pdf = directory.resolve("history.pdf");
+
+        CliRun run = run("report", "--contents", "history", "--format", "pdf", "--out", pdf.toString(), "--search", "printer");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String text = String.join("\n", PdfPages.text(pdf));
+        assertThat(text).contains("LeaseDesk lease history", "Filters: matching 'printer'", "pool 1/1 (sampled 2026-11-18T09:00:00Z)",
+                "4 % used", "printer", "1 event").doesNotContain("laptop");
+    }
+
+    @Test
+    void reportRefusesHistoryInKeasFormatAndEventFiltersOnLeases() {
+        CliRun kea = run("report", "--contents", "history", "--format", "kea-csv", "--out", directory.resolve("x.csv").toString());
+        assertThat(kea.exitCode()).isEqualTo(2);
+        assertThat(kea.err()).contains("holds leases only");
+        CliRun ip = run("report", "--format", "csv", "--out", directory.resolve("y.csv").toString(), "--ip", "192.0.2.10");
+        assertThat(ip.exitCode()).isEqualTo(2);
+        assertThat(ip.err()).contains("--contents history", "--search");
+        assertThat(directory.resolve("x.csv")).doesNotExist();
+        assertThat(directory.resolve("y.csv")).doesNotExist();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.leasedesk.lease.PoolUsage;
 import org.leasedesk.testing.netns.NetnsExtension;
 
 /**
- * The exported PDF read by poppler's {@code pdftotext}, a reader that shares no code with PDFBox.
+ * The exported PDF read by poppler's {@code pdftotext}, a reader that shares no code with OpenPDF.
  * Without the tool the test is skipped, saying so; CI (which sets {@code leasedesk.netns.required=true}
  * and installs poppler-utils) fails instead, so a missing tool never passes silently there.
  */
@@ -36,7 +36,7 @@ class PdfToTextTest {
         ReportHeader header = new ReportHeader("Leases of building 7", ReportLeases.T0, List.of("subnet 1"), List.of(
                 new PoolSummary("192.0.2.100-192.0.2.150", new PoolUsage(51, 30, 2, 1, 3, 1))));
         Path pdf = directory.resolve("leases.pdf");
-        LeaseExport.write(ExportFormat.PDF, LeaseRows.of(leases), header, pdf, ExportMonitor.NONE);
+        ReportExport.write(ExportFormat.PDF, ReportTable.LEASES, ReportRows.of(leases), header, pdf, ExportMonitor.NONE);
 
         String text = pdftotext(pdf);
         assertThat(text).contains("Leases of building 7", "Exported 2025-03-01 12:00:00Z", "Filters: subnet 1");

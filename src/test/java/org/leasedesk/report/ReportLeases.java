@@ -30,7 +30,7 @@ public final class ReportLeases {
     }
 
     /** {@code count} leases generated one by one as the export reads them: nothing is held in memory. */
-    public static LeaseRows generated(long count) {
-        return LeaseRows.of(LongStream.range(0, count).mapToObj(ReportLeases::lease), OptionalLong.of(count));
+    public static ReportRows<Lease> generated(long count) {
+        return ReportRows.of(LongStream.range(0, count).mapToObj(ReportLeases::lease), OptionalLong.of(count));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leasedesk.app.ReportExports;
+import org.leasedesk.report.PdfPages;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,6 +55,46 @@ class ReportsViewTest {
         assertThat(robot.lookup("#report-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(Files.readString(target)).contains("printer", "00:00:5e:00:53:02").doesNotContain("laptop");
         assertThat(robot.lookup("#report-open").query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void exportsTheHistoryOfOneClientAsPdfAndOffersNoKeaFormatForIt(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-reports");
+        Path target = lab.directory.resolve("laptop-history.pdf");
+        robot.interact(() -> robot.lookup("#report-contents").queryAs(ComboBox.class).setValue(ReportExports.Contents.HISTORY));
+        assertThat(robot.lookup("#report-format").queryAs(ComboBox.class).getItems())
+                .contains(ReportExports.Format.PDF).doesNotContain(ReportExports.Format.KEA_CSV);
+        assertThat(robot.lookup("#report-state").query().getParent().isVisible()).as("the state filter shows").isFalse();
+        robot.interact(() -> {
+            robot.lookup("#report-format").queryAs(ComboBox.class).setValue(ReportExports.Format.PDF);
+            robot.lookup("#report-mac").queryAs(TextField.class).setText("00-00-5E-00-53-01");
+            robot.lookup("#report-file").queryAs(TextField.class).setText(target.toString());
+        });
+
+        robot.clickOn("#report-export");
+
+        waitUntil(() -> robot.lookup("#report-result").queryAs(Label.class).getText().startsWith("Wrote"));
+        // The lab client's DORA: one offer, one grant.
+        assertThat(robot.lookup("#report-result").queryAs(Label.class).getText()).isEqualTo("Wrote 2 event(s) to " + target);
+        String text = String.join("\n", PdfPages.text(target));
+        assertThat(text).contains("LeaseDesk lease history", "client hw:", "offered", "granted", "laptop", "2 events")
+                .doesNotContain("printer");
+    }
+
+    @Test
+    void aBadMacInTheHistoryFiltersIsNamedAndNothingIsWritten(FxRobot robot) {
+        robot.clickOn("#nav-reports");
+        Path target = lab.directory.resolve("nothing.csv");
+        robot.interact(() -> {
+            robot.lookup("#report-contents").queryAs(ComboBox.class).setValue(ReportExports.Contents.HISTORY);
+            robot.lookup("#report-mac").queryAs(TextField.class).setText("not-a-mac");
+            robot.lookup("#report-file").queryAs(TextField.class).setText(target.toString());
+        });
+
+        robot.clickOn("#report-export");
+
+        assertThat(robot.lookup("#report-result").queryAs(Label.class).getText()).startsWith("The MAC 'not-a-mac' is not valid");
+        assertThat(target).doesNotExist();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.leasedesk.ui.reports;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,14 +8,20 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongBinaryOperator;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -22,33 +29,45 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.leasedesk.app.HistoryFilter;
 import org.leasedesk.app.LeaseFileMonitor;
+import org.leasedesk.app.LeaseFilter;
 import org.leasedesk.app.ReportExports;
 import org.leasedesk.app.Workbench;
+import org.leasedesk.lease.ClientKey;
+import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.lease.LeaseState;
+import org.leasedesk.lease.PoolRef;
 import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
 
 /**
- * The Reports page: export the stored leases, filtered, in any format with a progress bar and
- * Cancel, then open the file; and watch another server's lease file, read-only, refreshed when it
- * changes.
+ * The Reports page: export the stored leases or the history, filtered, in any format with a progress
+ * bar and Cancel, then open the file; and watch another server's lease file, read-only, refreshed when
+ * it changes.
  */
 public final class ReportsView extends VBox {
 
     private final ReportExports exports;
+    private final ComboBox<ReportExports.Contents> contents = new ComboBox<>();
     private final ComboBox<ReportExports.Format> format = new ComboBox<>();
     private final TextField subnet = field("report-subnet", "any", 6);
     private final TextField pool = field("report-pool", "any", 6);
     private final ComboBox<LeaseState> state = new ComboBox<>();
+    private final TextField address = field("report-address", "any", 12);
+    private final TextField mac = field("report-mac", "any", 14);
+    private final ComboBox<LeaseEventType> type = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final TextField search = field("report-search", "address, MAC, host name…", 18);
@@ -84,33 +103,39 @@ public final class ReportsView extends VBox {
     }
 
     private VBox createExport() {
-        Label heading = new Label("Export leases");
+        Label heading = new Label("Export");
         heading.getStyleClass().add("section-title");
+        contents.setId("report-contents");
+        contents.getItems().setAll(ReportExports.Contents.values());
+        contents.setConverter(named(ReportExports.Contents::displayName));
+        contents.setValue(ReportExports.Contents.LEASES);
+        contents.setTooltip(new Tooltip("What the report lists: the lease table as it is now, or the lease history"));
         format.setId("report-format");
-        format.getItems().setAll(ReportExports.Format.values());
-        format.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ReportExports.Format f) {
-                return f == null ? "" : f.displayName();
-            }
-
-            @Override
-            public ReportExports.Format fromString(String text) {
-                return null;
+        format.setConverter(named(ReportExports.Format::displayName));
+        format.setTooltip(new Tooltip("The file format"));
+        format.valueProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                target.setText(suggestedName(contents.getValue(), after));
             }
         });
-        format.setValue(ReportExports.Format.CSV);
-        format.setTooltip(new Tooltip("The file format"));
-        format.valueProperty().addListener((o, before, after) -> target.setText(suggestedName(after)));
+        contents.valueProperty().addListener((o, before, after) -> showFormatsOf(after));
+        showFormatsOf(ReportExports.Contents.LEASES);
         state.setId("report-state");
         state.getItems().add(null);
         state.getItems().addAll(LeaseState.values());
         state.setPromptText("any state");
+        state.setTooltip(new Tooltip("Only leases in this state"));
+        type.setId("report-type");
+        type.getItems().add(null);
+        type.getItems().addAll(LeaseEventType.values());
+        type.setPromptText("any event");
+        type.setTooltip(new Tooltip("Only events of this type"));
         from.setId("report-from");
-        from.setPromptText("changed from");
+        from.setPromptText("from (day)");
+        from.setTooltip(new Tooltip("Leases changed, or events that happened, on or after this day"));
         to.setId("report-to");
-        to.setPromptText("changed until");
-        target.setText(suggestedName(ReportExports.Format.CSV));
+        to.setPromptText("until (day)");
+        to.setTooltip(new Tooltip("Leases changed, or events that happened, on or before this day"));
         Button choose = new Button("Choose…");
         choose.setId("report-choose");
         choose.setTooltip(new Tooltip("Choose where to save the report"));
@@ -122,6 +147,7 @@ public final class ReportsView extends VBox {
         export.setId("report-export");
         export.setTooltip(new Tooltip("Write the report; the file appears only when it is complete"));
         export.setOnAction(e -> startExport());
+        export.setDefaultButton(true);
         export.getStyleClass().add("accent");
         cancel.setId("report-cancel");
         cancel.setTooltip(new Tooltip("Stop the export; nothing is left behind"));
@@ -140,29 +166,75 @@ public final class ReportsView extends VBox {
         result.setId("report-result");
         result.setWrapText(true);
 
-        GridPane filters = new GridPane();
-        filters.setHgap(10);
-        filters.setVgap(6);
-        filters.addRow(0, new Label("Format"), format, new Label("Subnet id"), subnet, new Label("Pool id"), pool, new Label("State"), state);
-        filters.addRow(1, new Label("Changed"), from, new Label("until"), to, new Label("Search"), search);
+        BooleanBinding history = contents.valueProperty().isEqualTo(ReportExports.Contents.HISTORY);
+        FlowPane what = filterRow(labelled("Contents", contents), labelled("Format", format));
+        FlowPane which = filterRow(labelled("Subnet id", subnet), labelled("Pool id", pool),
+                shownWhen(history.not(), labelled("State", state)),
+                shownWhen(history, labelled("Address", address)), shownWhen(history, labelled("MAC", mac)),
+                shownWhen(history, labelled("Event", type)));
+        FlowPane when = filterRow(labelled("From", from), labelled("until", to), labelled("Search", search));
         HBox file = new HBox(8, new Label("File"), target, choose);
         file.setAlignment(Pos.CENTER_LEFT);
         HBox actions = new HBox(8, export, cancel, progress, open);
         actions.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, heading, filters, file, actions, result);
+        return new VBox(8, heading, what, which, when, file, actions, result);
     }
 
-    private static String suggestedName(ReportExports.Format chosen) {
-        return Path.of(System.getProperty("user.home"), "leasedesk-leases" + (chosen == ReportExports.Format.KEA_CSV ? "-kea" : "")
-                + "." + chosen.fileExtension()).toString();
+    private static <T> StringConverter<T> named(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+    private static FlowPane filterRow(Node... groups) {
+        FlowPane row = new FlowPane(16, 6, groups);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static HBox labelled(String text, Control control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        HBox group = new HBox(6, label, control);
+        group.setAlignment(Pos.CENTER_LEFT);
+        return group;
+    }
+
+    private static Node shownWhen(BooleanBinding condition, Node node) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+        return node;
+    }
+
+    /** Offers the formats that hold {@code chosen}, keeping the current one when it still fits. */
+    private void showFormatsOf(ReportExports.Contents chosen) {
+        ReportExports.Format current = format.getValue();
+        format.getItems().setAll(chosen.formats());
+        format.setValue(current != null && chosen.formats().contains(current) ? current : ReportExports.Format.CSV);
+        target.setText(suggestedName(chosen, format.getValue()));
+    }
+
+    private static String suggestedName(ReportExports.Contents chosen, ReportExports.Format as) {
+        String name = chosen == ReportExports.Contents.HISTORY ? "leasedesk-history" : "leasedesk-leases";
+        return Path.of(System.getProperty("user.home"), name + (as == ReportExports.Format.KEA_CSV ? "-kea" : "")
+                + "." + as.fileExtension()).toString();
     }
 
     private void startExport() {
-        ReportExports.Request request;
+        ReportExports.Format chosenFormat = format.getValue();
+        Path file;
+        ExportJob job;
         try {
-            request = new ReportExports.Request(format.getValue(), number(subnet, "subnet id"), number(pool, "pool id"),
-                    Optional.ofNullable(state.getValue()), day(from.getValue(), 0), day(to.getValue(), 1), search.getText(),
-                    Path.of(target.getText().strip()));
+            file = Path.of(target.getText().strip());
+            job = contents.getValue() == ReportExports.Contents.HISTORY ? historyJob(chosenFormat, file) : leaseJob(chosenFormat, file);
         } catch (IllegalArgumentException e) {
             result.setText(e.getMessage());
             return;
@@ -170,7 +242,7 @@ public final class ReportsView extends VBox {
         running = new Task<>() {
             @Override
             protected ReportExports.Outcome call() throws Exception {
-                return exports.export(request, (done, total) -> {
+                return job.run((done, total) -> {
                     updateProgress(done, total < 0 ? -1 : Math.max(total, 1));
                     return done;
                 }, this::isCancelled);
@@ -196,6 +268,49 @@ public final class ReportsView extends VBox {
         }, ignored -> { }, failure -> result.setText(Dialogs.messageOf(failure)));
     }
 
+    /** One export as chosen in the form, run on a background thread. */
+    private interface ExportJob {
+        ReportExports.Outcome run(LongBinaryOperator progress, BooleanSupplier cancelled) throws IOException;
+    }
+
+    private ExportJob leaseJob(ReportExports.Format as, Path file) {
+        LeaseFilter filter = new LeaseFilter(number(subnet, "subnet id"), poolRef(), Optional.ofNullable(state.getValue()),
+                day(from.getValue(), 0), day(to.getValue(), 1), search.getText());
+        return (progressTo, cancelled) -> exports.exportLeases(as, filter, file, progressTo, cancelled);
+    }
+
+    private ExportJob historyJob(ReportExports.Format as, Path file) {
+        if (!subnet.getText().isBlank() && pool.getText().isBlank()) {
+            throw new IllegalArgumentException("The history is kept per pool: give the pool id with the subnet id.");
+        }
+        HistoryFilter filter = HistoryFilter.of(
+                address.getText().isBlank() ? Optional.empty() : Optional.of(parsed(address, "address", Ipv4Address::parse)),
+                mac.getText().isBlank() ? Optional.empty()
+                        : Optional.of(new ClientKey.ByHardware(parsed(mac, "MAC", HardwareAddress::parseMac))),
+                Optional.ofNullable(type.getValue()), poolRef(), day(from.getValue(), 0), day(to.getValue(), 1), search.getText());
+        return (progressTo, cancelled) -> exports.exportHistory(as, filter, file, progressTo, cancelled);
+    }
+
+    private Optional<PoolRef> poolRef() {
+        OptionalLong poolId = number(pool, "pool id");
+        if (poolId.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong subnetId = number(subnet, "subnet id");
+        if (subnetId.isEmpty()) {
+            throw new IllegalArgumentException("A pool id is counted within its subnet: give the subnet id too.");
+        }
+        return Optional.of(new PoolRef(subnetId.getAsLong(), poolId.getAsLong()));
+    }
+
+    private static <T> T parsed(TextField field, String what, Function<String, T> parser) {
+        try {
+            return parser.apply(field.getText().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The " + what + " '" + field.getText().strip() + "' is not valid: " + e.getMessage());
+        }
+    }
+
     private void finished(ReportExports.Outcome outcome) {
         done();
         if (outcome.cancelled()) {
@@ -204,7 +319,8 @@ public final class ReportsView extends VBox {
         }
         written = outcome.file();
         open.setDisable(false);
-        result.setText(String.format(Locale.ROOT, "Wrote %,d lease(s) to %s", outcome.rows(), outcome.file()));
+        result.setText(String.format(Locale.ROOT, "Wrote %,d %s to %s", outcome.rows(),
+                contents.getValue() == ReportExports.Contents.HISTORY ? "event(s)" : "lease(s)", outcome.file()));
     }
 
     private void done() {

@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +24,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.lease.LeaseState;
 import org.leasedesk.lease.Octets;
 import org.leasedesk.lease.PoolUsage;
 import org.leasedesk.lease.RelayInfo;
 
-class LeaseExportTest {
+class ReportExportTest {
 
     private static final ReportHeader HEADER = new ReportHeader("Leases on site <A>", ReportLeases.T0,
             List.of("subnet 1", "state: active"), List.of(
@@ -108,18 +107,54 @@ class LeaseExportTest {
         leases.add(ReportLeases.lease(200, "ünïcødé-名前", LeaseState.DECLINED));
         Path file = export(ExportFormat.PDF, leases);
 
-        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(4);
-            String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("Leases on site <A>", "Exported 2025-03-01 12:00:00Z", "Filters: subnet 1; state: active");
-            assertThat(text).contains("192.0.2.100-192.0.2.150", "71 % used", "100 % used",
-                    "total 51, leased 30, reserved in pool 2, reserved outside 1, declined 3, offered 1, free 15");
-            assertThat(text).contains("10.0.0.1 ", "host-0", "10.0.0.200 ", "host-199", "ünïcødé-??");
-            PDFTextStripper lastPage = new PDFTextStripper();
-            lastPage.setStartPage(pdf.getNumberOfPages());
-            lastPage.setEndPage(pdf.getNumberOfPages());
-            assertThat(lastPage.getText(pdf)).contains("Address", "MAC", "Hostname", "host-199");
-        }
+        List<String> pages = PdfPages.text(file);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(4);
+        String text = String.join("\n", pages);
+        assertThat(text).contains("Leases on site <A>", "Exported 2025-03-01 12:00:00Z", "Filters: subnet 1; state: active");
+        assertThat(text).contains("192.0.2.100-192.0.2.150", "71 % used", "100 % used",
+                "total 51, leased 30, reserved in pool 2, reserved outside 1, declined 3, offered 1, free 15");
+        assertThat(text).contains("10.0.0.1", "host-0", "10.0.0.200", "host-199", "ünïcødé-??");
+        assertThat(pages.getLast()).contains("Address", "MAC", "Hostname", "host-199", "201 leases");
+    }
+
+    @Test
+    void historyGoesToEveryFormatButKeasLeaseFile() throws IOException {
+        List<LeaseEvent> events = List.of(
+                LeaseEvent.of(LeaseEventType.GRANTED, ReportLeases.lease(1, "<b>pc</b>", LeaseState.ACTIVE), ReportLeases.T0, ""),
+                LeaseEvent.of(LeaseEventType.RELEASED, ReportLeases.lease(1, "=cmd|' /C calc'!A0", LeaseState.RELEASED),
+                        ReportLeases.T0.plusSeconds(90), "released by the client"),
+                LeaseEvent.alarm(LeaseEventType.THRESHOLD_RAISED, ReportLeases.T0.plusSeconds(120), 1, 1,
+                        "pool 1/1 at 96 %, critical from 95 %"));
+
+        List<List<String>> csv = Rfc4180.parse(Files.readString(exportHistory(ExportFormat.CSV, events)));
+        assertThat(csv.getFirst()).startsWith("time", "type", "address", "hardware_address").contains("detail", "circuit_id");
+        assertThat(csv.get(1)).startsWith("2025-03-01 12:00:00Z", "granted", "10.0.0.2", "02:00:00:00:00:01");
+        assertThat(csv.get(2)).contains("'=cmd|' /C calc'!A0", "released by the client");
+        // An alarm names no client: its address and MAC cells are empty, not 0.0.0.0.
+        assertThat(csv.get(3)).startsWith("2025-03-01 12:02:00Z", "threshold_raised", "", "");
+
+        JsonNode json = new ObjectMapper().readTree(exportHistory(ExportFormat.JSON, events).toFile());
+        assertThat(json.get("events")).hasSize(3);
+        assertThat(json.get("events").get(2).get("detail").asText()).isEqualTo("pool 1/1 at 96 %, critical from 95 %");
+        assertThat(json.get("count").asLong()).isEqualTo(3);
+
+        String html = Files.readString(exportHistory(ExportFormat.HTML, events));
+        assertThat(html).doesNotContain("<b>pc").contains("&lt;b&gt;pc&lt;/b&gt;", "3 events", "<th>Detail</th>");
+
+        String pdf = String.join("\n", PdfPages.text(exportHistory(ExportFormat.PDF, events)));
+        assertThat(pdf).contains("Time (UTC)", "Event", "threshold_raised", "released by the client", "3 events");
+
+        Path kea = directory.resolve("history-kea.csv");
+        assertThatThrownBy(() -> ReportExport.write(ExportFormat.KEA_CSV, ReportTable.HISTORY, ReportRows.of(events), HEADER, kea,
+                ExportMonitor.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leases only");
+        assertThat(kea).doesNotExist();
+    }
+
+    private Path exportHistory(ExportFormat format, List<LeaseEvent> events) throws IOException {
+        Path target = directory.resolve("history." + format.fileExtension());
+        assertThat(ReportExport.write(format, ReportTable.HISTORY, ReportRows.of(events), HEADER, target, ExportMonitor.NONE))
+                .isEqualTo(new ExportOutcome.Written(target, events.size()));
+        return target;
     }
 
     @Test
@@ -145,9 +180,9 @@ class LeaseExportTest {
     @ParameterizedTest
     @EnumSource
     void progressCountsEveryRowAndEndsAtTheTotal(ExportFormat format) throws IOException {
-        int count = 3 * LeaseExport.PROGRESS_STEP + 5;
+        int count = 3 * ReportExport.PROGRESS_STEP + 5;
         List<long[]> reports = new ArrayList<>();
-        ExportOutcome outcome = LeaseExport.write(format, ReportLeases.generated(count), HEADER,
+        ExportOutcome outcome = ReportExport.write(format, ReportTable.LEASES, ReportLeases.generated(count), HEADER,
                 directory.resolve("out." + format.fileExtension()), monitor(reports, () -> false));
 
         assertThat(outcome).isEqualTo(new ExportOutcome.Written(directory.resolve("out." + format.fileExtension()), count));
@@ -160,7 +195,7 @@ class LeaseExportTest {
     void cancellingLeavesNoFileBehind(ExportFormat format) throws IOException {
         AtomicLong asked = new AtomicLong();
         Path target = directory.resolve("cancelled." + format.fileExtension());
-        ExportOutcome outcome = LeaseExport.write(format, ReportLeases.generated(5000), HEADER, target,
+        ExportOutcome outcome = ReportExport.write(format, ReportTable.LEASES, ReportLeases.generated(5000), HEADER, target,
                 monitor(new ArrayList<>(), () -> asked.incrementAndGet() > 2000));
 
         assertThat(outcome).isEqualTo(new ExportOutcome.Cancelled(2000));
@@ -189,7 +224,7 @@ class LeaseExportTest {
             }
         };
 
-        assertThatThrownBy(() -> LeaseExport.write(format, new LeaseRows(failing, OptionalLong.empty()), HEADER, target,
+        assertThatThrownBy(() -> ReportExport.write(format, ReportTable.LEASES, new ReportRows<>(failing, OptionalLong.empty()), HEADER, target,
                 ExportMonitor.NONE)).hasMessageContaining("database connection lost");
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files).containsExactly(target);
@@ -202,7 +237,7 @@ class LeaseExportTest {
     @EnumSource
     void twoHundredThousandLeasesStreamToAFile(ExportFormat format) throws IOException {
         Path target = directory.resolve("big." + format.fileExtension());
-        ExportOutcome outcome = LeaseExport.write(format, ReportLeases.generated(200_000), HEADER, target, ExportMonitor.NONE);
+        ExportOutcome outcome = ReportExport.write(format, ReportTable.LEASES, ReportLeases.generated(200_000), HEADER, target, ExportMonitor.NONE);
 
         assertThat(outcome).isInstanceOf(ExportOutcome.Written.class);
         assertThat(Files.size(target)).isGreaterThan(200_000L * 20);
@@ -210,7 +245,7 @@ class LeaseExportTest {
 
     private Path export(ExportFormat format, List<Lease> leases) throws IOException {
         Path target = directory.resolve("export." + format.fileExtension());
-        assertThat(LeaseExport.write(format, LeaseRows.of(leases), HEADER, target, ExportMonitor.NONE))
+        assertThat(ReportExport.write(format, ReportTable.LEASES, ReportRows.of(leases), HEADER, target, ExportMonitor.NONE))
                 .isEqualTo(new ExportOutcome.Written(target, leases.size()));
         return target;
     }

@@ -8,32 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.OptionalLong;
-import org.leasedesk.lease.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way to export a lease table, whatever the format: the CLI and the GUI both call
+ * The one way to export a report, whatever the table and the format: the CLI and the GUI both call
  * {@link #write}. The file appears complete or not at all: rows go to a temporary file next to
  * the target, which is moved into place only when the document is finished, and deleted when the
  * export is cancelled or fails.
  */
-public final class LeaseExport {
+public final class ReportExport {
 
-    private static final Logger log = LoggerFactory.getLogger(LeaseExport.class);
+    private static final Logger log = LoggerFactory.getLogger(ReportExport.class);
 
     /** Progress is reported every this many rows: often enough for a bar, rarely enough to cost nothing. */
     static final int PROGRESS_STEP = 1024;
 
-    private LeaseExport() {}
+    private ReportExport() {}
 
     /**
-     * Writes {@code rows} to {@code target} in {@code format}, replacing an existing file.
+     * Writes {@code rows} of {@code table} to {@code target} in {@code format}, replacing an existing file.
      *
      * @throws IOException when writing fails; the target is then untouched and no temporary file remains
+     * @throws IllegalArgumentException when the format cannot hold the table (Kea's lease file and history)
      */
-    public static ExportOutcome write(ExportFormat format, LeaseRows rows, ReportHeader header, Path target,
-            ExportMonitor monitor) throws IOException {
+    public static <R> ExportOutcome write(ExportFormat format, ReportTable<R> table, ReportRows<R> rows, ReportHeader header,
+            Path target, ExportMonitor monitor) throws IOException {
+        if (!format.holds(table)) {
+            throw new IllegalArgumentException(format.displayName() + " holds leases only, not " + table);
+        }
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".part");
@@ -41,7 +44,7 @@ public final class LeaseExport {
         try {
             RowsWritten written;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-                    LeaseDocument document = format.open(out, header)) {
+                    TableDocument<R> document = format.open(out, header, table)) {
                 written = writeRows(document, rows, monitor);
             }
             if (written.cancelled()) {
@@ -50,7 +53,7 @@ public final class LeaseExport {
             }
             moveIntoPlace(temporary, absolute);
             complete = true;
-            log.info("exported {} leases as {} to {}", written.rows(), format, absolute);
+            log.info("exported {} as {} to {}", table.count(written.rows()), format, absolute);
             return new ExportOutcome.Written(absolute, written.rows());
         } finally {
             if (!complete) {
@@ -61,15 +64,16 @@ public final class LeaseExport {
 
     private record RowsWritten(long rows, boolean cancelled) {}
 
-    private static RowsWritten writeRows(LeaseDocument document, LeaseRows rows, ExportMonitor monitor) throws IOException {
+    private static <R> RowsWritten writeRows(TableDocument<R> document, ReportRows<R> rows, ExportMonitor monitor)
+            throws IOException {
         OptionalLong total = rows.count();
         long done = 0;
         monitor.progress(0, total);
-        for (Lease lease : rows.leases()) {
+        for (R row : rows.rows()) {
             if (monitor.cancelRequested()) {
                 return new RowsWritten(done, true);
             }
-            document.row(lease);
+            document.row(row);
             done++;
             if (done % PROGRESS_STEP == 0) {
                 monitor.progress(done, total);
