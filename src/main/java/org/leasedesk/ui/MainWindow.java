@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.leasedesk.app.AlertMonitor;
 import org.leasedesk.app.ApplicationInfo;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -85,12 +86,12 @@ final class MainWindow extends BorderPane {
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
             return;
         }
-        Notifications notification = Notifications.create().title(alert.critical() ? "Critical" : "Warning").text(alert.text())
+        Notifications notification = Notifications.create().text(alert.text())
                 .owner(getScene().getWindow()).hideAfter(Duration.seconds(6)).position(Pos.BOTTOM_RIGHT);
-        if (alert.critical()) {
-            notification.showError();
-        } else {
-            notification.showWarning();
+        switch (alert.level()) {
+            case CRITICAL -> notification.title("Critical").showError();
+            case WARNING -> notification.title("Warning").showWarning();
+            case NORMAL -> notification.title("Resolved").showInformation();
         }
     }
 
@@ -197,9 +198,11 @@ final class MainWindow extends BorderPane {
                     state -> {
                         if (state instanceof Workbench.Failed failed) {
                             // The status bar keeps the reason; the pop-up makes sure it is seen.
-                            notify(new LiveFigures.Alert(java.time.Instant.now(), true, "The server did not start: " + failed.reason()));
+                            notify(new LiveFigures.Alert(java.time.Instant.now(), AlertMonitor.Level.CRITICAL,
+                                    "The server did not start: " + failed.reason()));
                         }
-                    }, failure -> notify(new LiveFigures.Alert(java.time.Instant.now(), true, failure.getMessage())));
+                    }, failure -> notify(new LiveFigures.Alert(java.time.Instant.now(), AlertMonitor.Level.CRITICAL,
+                            failure.getMessage())));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.app.DesktopSettingsStore;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.ui.common.LiveFigures;
 import org.leasedesk.ui.common.Themes;
 import org.leasedesk.ui.dashboard.PoolBarProbe;
 import org.testfx.api.FxRobot;
@@ -84,9 +86,12 @@ class DesktopFlowTest {
         assertThat(robot.lookup("#status-counters").queryAs(Label.class).getText()).startsWith("40 active");
         waitFor("the fleet's counters", () -> robot.lookup("#lab-fleet").queryAs(Label.class).getText()
                 .contains("40 clients bound"));
-        // 40 of 50 addresses crosses the 80 % warning threshold: the alert feed says so.
-        waitFor("the warning in the alert feed", () -> !robot.lookup("#dashboard-alerts")
-                .queryListView().getItems().isEmpty());
+        // 40 of 50 addresses crosses the 80 % warning threshold: the server's alert monitor says so in the
+        // feed, with the words it stores in the history.
+        ListView<LiveFigures.Alert> feed = robot.lookup("#dashboard-alerts").queryListView();
+        waitFor("the warning in the alert feed", () -> !feed.getItems().isEmpty());
+        assertThat(feed.getItems()).extracting(LiveFigures.Alert::text)
+                .anyMatch(text -> text.startsWith("Warning: pool 1/1") && text.contains("warning threshold of 80 %"));
 
         robot.clickOn("#nav-history");
         robot.clickOn("#history-hostname").write("lab-00001");

@@ -379,13 +379,13 @@ public final class DashboardView extends ScrollPane {
         @Override
         protected void updateItem(LiveFigures.Alert alert, boolean empty) {
             super.updateItem(alert, empty);
-            getStyleClass().removeAll("alert-critical", "alert-warning");
+            getStyleClass().removeAll("alert-critical", "alert-warning", "alert-normal");
             if (empty || alert == null) {
                 setText(null);
                 return;
             }
             setText(CLOCK.format(alert.time()) + "  " + alert.text());
-            getStyleClass().add(alert.critical() ? "alert-critical" : "alert-warning");
+            getStyleClass().add("alert-" + alert.level().name().toLowerCase(Locale.ROOT));
         }
     }
 }
