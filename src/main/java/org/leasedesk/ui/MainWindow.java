@@ -1,6 +1,5 @@
 package org.leasedesk.ui;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.ui.common.Dialogs;
@@ -103,7 +102,7 @@ final class MainWindow extends BorderPane {
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
-        dialog.getDialogPane().setContent(new SetupView(workbench, context.settings().current(), () -> {
+        dialog.getDialogPane().setContent(new SetupView(workbench, context.server(), context.settings().current(), () -> {
             dialog.close();
             navigation.selectToggle(buttons.get(Page.DASHBOARD));
         }));
@@ -133,13 +132,8 @@ final class MainWindow extends BorderPane {
 
     private HBox createStatusBar() {
         serverStatus.setId("status-server");
-        showServerState(workbench.state());
-        workbench.addListener(new Workbench.Listener() {
-            @Override
-            public void serverStateChanged(Workbench.ServerState state) {
-                Platform.runLater(() -> showServerState(state));
-            }
-        });
+        showServerState(context.server().state().get());
+        context.server().state().addListener((observable, before, state) -> showServerState(state));
         Label database = new Label(workbench.databaseFile().toString());
         database.setId("status-database");
         database.setTooltip(new Tooltip("The lease database this window reads and the server writes"));

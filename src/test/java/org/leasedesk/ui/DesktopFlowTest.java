@@ -67,8 +67,12 @@ class DesktopFlowTest {
     void theLabFromTheWindowFillsTheDashboardAndHistoryFindsItsEvents(FxRobot robot) throws Exception {
         assertThat(figure(robot, "active")).isEqualTo(-1);
 
+        assertThat(robot.lookup("#lab-stop").queryButton().isDisabled()).as("nothing to stop yet").isTrue();
         robot.clickOn("#lab-start");
 
+        waitFor("the lab serving", () -> workbench.state() instanceof Workbench.Serving);
+        waitFor("Stop enabled", () -> !robot.lookup("#lab-stop").queryButton().isDisabled());
+        assertThat(robot.lookup("#lab-start").queryButton().isDisabled()).as("no second lab while one runs").isTrue();
         AtomicLong highestRate = new AtomicLong();
         waitFor("the lab's 40 clients leased", () -> {
             highestRate.accumulateAndGet(figure(robot, "dora"), Math::max);
@@ -115,6 +119,8 @@ class DesktopFlowTest {
         robot.clickOn("#lab-stop");
         waitFor("the lab stopped", () -> workbench.lab().isEmpty() && workbench.server().isEmpty());
         waitFor("the tiles emptied", () -> figure(robot, "active") == -1);
+        waitFor("Start enabled again", () -> !robot.lookup("#lab-start").queryButton().isDisabled());
+        assertThat(robot.lookup("#lab-stop").queryButton().isDisabled()).isTrue();
     }
 
     @Test
