@@ -1,6 +1,7 @@
 package org.leasedesk.ui.settings;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -101,9 +102,12 @@ public final class SettingsView extends VBox {
         getChildren().addAll(title, grid, actions);
     }
 
-    private static Spinner<Integer> spinner(Spinner<Integer> spinner, String id, String tooltip) {
+    private Spinner<Integer> spinner(Spinner<Integer> spinner, String id, String tooltip) {
         spinner.setId(id);
         spinner.setEditable(true);
+        // The spinner's editor takes Enter for itself (it commits the typed number), so the default
+        // button never hears it: Enter in a field saves the form here, as it does anywhere else.
+        spinner.getEditor().setOnAction(event -> save());
         spinner.setTooltip(new Tooltip(tooltip));
         spinner.setPrefWidth(120);
         return spinner;
@@ -133,6 +137,9 @@ public final class SettingsView extends VBox {
     private void save() {
         DesktopSettings changed;
         try {
+            for (Spinner<Integer> typed : List.of(warning, critical, sampleSeconds, retentionDays)) {
+                typed.commitValue();
+            }
             changed = store.current().withThresholds(new Thresholds(warning.getValue(), critical.getValue()))
                     .withSampleInterval(Duration.ofSeconds(sampleSeconds.getValue()))
                     .withHistoryRetention(Duration.ofDays(retentionDays.getValue()));
