@@ -69,10 +69,9 @@ final class MainWindow extends BorderPane {
         this.workbench = context.workbench();
         getStyleClass().add("main-window");
         setLeft(createNavigation());
-        // The page comes before the status bar among the children, so Tab reaches it first.
-        VBox body = new VBox(page, createStatusBar());
-        VBox.setVgrow(page, Priority.ALWAYS);
-        setCenter(body);
+        // Tab follows the order children were added in: the page's holder before the status bar.
+        setCenter(page);
+        setBottom(createStatusBar());
         navigation.selectedToggleProperty().addListener((observable, previous, selected) -> {
             if (selected == null) {
                 // Keep one view selected: clicking the current button again must not empty the window.
@@ -211,6 +210,9 @@ final class MainWindow extends BorderPane {
             }
             logWindow.show();
         }));
+        // The buttons keep their words ("Stop s..." was all a busy status bar left of one); the labels give way.
+        serverToggle.setMinWidth(Region.USE_PREF_SIZE);
+        logButton.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(serverToggle, serverStatus, counters, database, spacer, logButton, version);
         bar.getStyleClass().add("status-bar");
         bar.setSpacing(14);
