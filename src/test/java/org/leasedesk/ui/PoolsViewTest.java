@@ -81,6 +81,7 @@ class PoolsViewTest {
         robot.clickOn("#nav-pools");
         waitUntil(() -> robot.lookup("#heatmap-summary").queryAs(Label.class).getText().contains("leased 1"));
 
+        robot.clickOn("Address map");
         javafx.scene.Node grid = robot.lookup("#pool-heatmap").query();
         // The first address of the pool, 192.0.2.10, is the leased one: its cell is the top-left one.
         robot.clickOn(grid.localToScreen(grid.getLayoutBounds().getMinX() + 3, grid.getLayoutBounds().getMinY() + 3));

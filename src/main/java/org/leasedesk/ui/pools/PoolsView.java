@@ -24,6 +24,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -140,15 +142,19 @@ public final class PoolsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(new VBox(12, globalForm, new Separator(), form, problems));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
-        BorderPane.setMargin(scroll, new Insets(10, 16, 0, 0));
-        setRight(createHeatMap());
-        BorderPane.setMargin(getRight(), new Insets(10, 0, 0, 0));
+        // Form and map side by side left the form 150 pixels in a 1200-pixel window: one tab each.
+        Tab configuration = new Tab("Configuration", scroll);
+        Tab map = new Tab("Address map", createHeatMap());
+        TabPane tabs = new TabPane(configuration, map);
+        tabs.setId("pools-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        configuration.setTooltip(new Tooltip("The selected subnet's settings and those of every subnet"));
+        map.setTooltip(new Tooltip("One cell per address of the chosen pool, coloured by state; click one for its holder"));
+        setCenter(tabs);
+        BorderPane.setMargin(tabs, new Insets(10, 0, 0, 0));
     }
 
     private VBox createHeatMap() {
-        Label heading = new Label("Address map");
-        heading.getStyleClass().add("section-title");
         poolChoice.setId("heatmap-pool");
         poolChoice.setTooltip(new Tooltip("The pool whose addresses are shown"));
         poolChoice.valueProperty().addListener((o, before, after) -> refreshGrid());
@@ -164,14 +170,13 @@ public final class PoolsView extends BorderPane {
         grid.onAddressClicked(this::explain);
         gridSummary.setId("heatmap-summary");
         gridSummary.getStyleClass().add("page-purpose");
-        // Wrapped to the map's width: a BorderPane's side takes its preferred width, and one long
-        // summary line pushed Apply out of a 1200-pixel window.
+        // Wrapped to the map's width: one long summary line once pushed Apply out of the window.
         gridSummary.setWrapText(true);
         gridSummary.setMaxWidth(520);
         detail.setId("heatmap-detail");
         detail.setWrapText(true);
         detail.setMaxWidth(520);
-        VBox box = new VBox(8, new HBox(8, heading, poolChoice, refresh), legend, grid, gridSummary, detail);
+        VBox box = new VBox(8, new HBox(8, poolChoice, refresh), legend, grid, gridSummary, detail);
         box.getStyleClass().add("heatmap");
         return box;
     }
@@ -317,7 +322,10 @@ public final class PoolsView extends BorderPane {
                          SubnetField field) {
         TextField text = field(id, value, prompt);
         text.textProperty().addListener((o, before, after) -> edited(() -> write.accept(after)));
+        // Names keep their words and fields their size when an error under a field widens the column.
+        text.setMaxWidth(Region.USE_PREF_SIZE);
         Label label = new Label(label(field));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setLabelFor(text);
         grid.addRow(row, label, text);
         grid.add(error(path), 1, row + 1);
