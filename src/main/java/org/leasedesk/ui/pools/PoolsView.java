@@ -55,8 +55,8 @@ import org.leasedesk.ui.common.Icons;
  * and lease times, per subnet and for every subnet at once, edited in a working copy and checked by
  * the server's own loader as the admin types, each problem shown under its field. Apply saves the
  * file atomically and reloads the running server; Revert drops the edits. It edits the running
- * server's file, else the desktop's configuration when there is one. Beside the form, a heat map
- * of the chosen pool, one cell per address.
+ * server's file, else the desktop's configuration when there is one. A second tab holds a heat
+ * map of the chosen pool, one cell per address.
  */
 public final class PoolsView extends BorderPane {
 
