@@ -39,14 +39,38 @@ import org.leasedesk.server.ServerStatistics;
  * is full also stops grants: then both alerts say so, which is what an admin needs to hear.
  *
  * <p>Alerts go to the {@link AlertListener} as lease events (no address, the pool's subnet and
- * pool id, the text in {@code detail}), ready to be stored as history and shown as notifications.
+ * pool id, the text in {@code detail}), ready to be stored as history, each with the level it leaves
+ * behind, so a notification can tell a warning from a critical alert without reading the text.
  */
 public final class AlertMonitor {
 
     /** Where the alerts go; called on the thread that calls {@link #observe}. */
     @FunctionalInterface
     public interface AlertListener {
-        void alert(LeaseEvent alert);
+        void alert(Alert alert);
+    }
+
+    /**
+     * An alert and the level it leaves behind: the pool's new level for a threshold alert,
+     * {@link Level#CRITICAL} for a stuck server and {@link Level#NORMAL} for one that recovered.
+     */
+    public record Alert(LeaseEvent event, Level level) {
+        public Alert {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(level, "level");
+        }
+
+        /** One line for a person: what kind of alert, then its detail. */
+        public String describe() {
+            String kind = switch (event.type()) {
+                case THRESHOLD_RAISED -> level == Level.CRITICAL ? "Critical" : "Warning";
+                case THRESHOLD_CLEAR -> "Cleared";
+                case SERVER_STUCK -> "Server stuck";
+                case SERVER_RECOVERED -> "Server recovered";
+                default -> event.type().name();
+            };
+            return kind + ": " + event.detail();
+        }
     }
 
     /**
@@ -156,14 +180,15 @@ public final class AlertMonitor {
         String name = "pool " + pool + " (" + range + ")";
         if (after.compareTo(before) > 0) {
             int threshold = after == Level.CRITICAL ? thresholds.criticalPercent() : thresholds.warningPercent();
-            listener.alert(LeaseEvent.alarm(LeaseEventType.THRESHOLD_RAISED, now, pool.subnetId(), pool.poolId(),
+            listener.alert(new Alert(LeaseEvent.alarm(LeaseEventType.THRESHOLD_RAISED, now, pool.subnetId(), pool.poolId(),
                     name + " is " + percent(percent) + " used, at or above its " + word(after) + " threshold of " + threshold
-                            + " % " + figures));
+                            + " % " + figures), after));
         } else {
             int threshold = before == Level.CRITICAL ? thresholds.criticalPercent() : thresholds.warningPercent();
-            listener.alert(LeaseEvent.alarm(LeaseEventType.THRESHOLD_CLEAR, now, pool.subnetId(), pool.poolId(),
+            listener.alert(new Alert(LeaseEvent.alarm(LeaseEventType.THRESHOLD_CLEAR, now, pool.subnetId(), pool.poolId(),
                     name + " is back to " + percent(percent) + " used, below its " + word(before) + " threshold of " + threshold
-                            + " % by more than " + settings.hysteresisPercent() + " points; now " + word(after) + " " + figures));
+                            + " % by more than " + settings.hysteresisPercent() + " points; now " + word(after) + " " + figures),
+                    after));
         }
     }
 
@@ -207,8 +232,8 @@ public final class AlertMonitor {
             requestsSinceGrant = 0;
             if (stuck) {
                 stuck = false;
-                listener.alert(LeaseEvent.alarm(LeaseEventType.SERVER_RECOVERED, now, 0, 0,
-                        "leases are granted again (an ACK was sent after the server was stuck)"));
+                listener.alert(new Alert(LeaseEvent.alarm(LeaseEventType.SERVER_RECOVERED, now, 0, 0,
+                        "leases are granted again (an ACK was sent after the server was stuck)"), Level.NORMAL));
             }
             return;
         }
@@ -218,9 +243,10 @@ public final class AlertMonitor {
         if (!stuck && silent.compareTo(settings.stuckAfter()) >= 0 && stillAsking
                 && requestsSinceGrant >= settings.stuckMinRequests()) {
             stuck = true;
-            listener.alert(LeaseEvent.alarm(LeaseEventType.SERVER_STUCK, now, 0, 0,
+            listener.alert(new Alert(LeaseEvent.alarm(LeaseEventType.SERVER_STUCK, now, 0, 0,
                     "no lease granted for " + minutes(silent) + " although clients sent " + requestsSinceGrant
-                            + " DISCOVER/REQUEST since " + lastGrant + "; check the pools (full?), the lease store and the log"));
+                            + " DISCOVER/REQUEST since " + lastGrant + "; check the pools (full?), the lease store and the log"),
+                    Level.CRITICAL));
         }
     }
 

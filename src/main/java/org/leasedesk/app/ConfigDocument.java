@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.protocol.OptionRegistry;
@@ -31,7 +32,9 @@ import org.leasedesk.server.config.ServerConfigLoader;
  * shows exactly the problems a start or reload would refuse, each with its JSON path. Saving writes
  * a temporary file and moves it over the original: a crash mid-write never leaves half a file.
  *
- * <p>Comments in the file are not kept: the tree is written back as plain JSON.
+ * <p>Comments in the file are not kept: the tree is written back as plain JSON. A file read with
+ * comments says so ({@link #commented()}) so the editor can warn before the first save, and the
+ * save keeps the commented file beside it as {@code <name>.orig}.
  *
  * <p>Not thread-safe: one editor owns it.
  */
@@ -43,7 +46,10 @@ public final class ConfigDocument {
             .build();
     private static final String SUBNETS = "Dhcp4/subnet4";
 
-    /** The subnet fields an editor offers as text, with their JSON keys. */
+    /**
+     * The subnet fields an editor offers as text, with their JSON keys. The lease times also exist
+     * at the global level, where every subnet without its own inherits them.
+     */
     public enum SubnetField {
         ID("id", true), SUBNET("subnet", false), VALID_LIFETIME("valid-lifetime", true), RENEW_TIMER("renew-timer", true),
         REBIND_TIMER("rebind-timer", true);
@@ -58,6 +64,11 @@ public final class ConfigDocument {
 
         public String key() {
             return key;
+        }
+
+        /** Whether the field may also be set for every subnet at once, in the Dhcp4 map. */
+        public boolean global() {
+            return this == VALID_LIFETIME || this == RENEW_TIMER || this == REBIND_TIMER;
         }
     }
 
@@ -96,37 +107,77 @@ public final class ConfigDocument {
         }
     }
 
-    /** What applying did: whether the file was saved and the server reloaded, and every problem found. */
-    public record Applied(boolean saved, boolean reloaded, List<ConfigIssue> issues) {
+    /**
+     * What applying did: whether the file was saved and the server reloaded, every problem found,
+     * and where the file's commented version was kept when saving dropped its comments.
+     */
+    public record Applied(boolean saved, boolean reloaded, List<ConfigIssue> issues, Optional<Path> commentedOriginal) {
         public Applied {
             issues = List.copyOf(issues);
+            Objects.requireNonNull(commentedOriginal, "commentedOriginal");
         }
     }
 
     private final Path file;
     private final ObjectNode root;
+    private final boolean commented;
 
-    private ConfigDocument(Path file, ObjectNode root) {
+    private ConfigDocument(Path file, ObjectNode root, boolean commented) {
         this.file = file;
         this.root = root;
+        this.commented = commented;
     }
 
     /** Reads a configuration file; comments and trailing commas are accepted as Kea accepts them. */
     public static ConfigDocument read(Path file) throws IOException {
-        JsonNode tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        JsonNode tree = MAPPER.readTree(text);
         if (!(tree instanceof ObjectNode object) || !(object.get("Dhcp4") instanceof ObjectNode)) {
             throw new IOException(file + " has no \"Dhcp4\" section to edit");
         }
-        return new ConfigDocument(file, object);
+        return new ConfigDocument(file, object, hasComments(text));
     }
 
     public Path file() {
         return file;
     }
 
+    /** Whether the file as read had comments, which saving drops (keeping the commented file as {@link #commentedCopy}). */
+    public boolean commented() {
+        return commented;
+    }
+
+    /** Where a save keeps the file as it was when it has comments. */
+    public Path commentedCopy() {
+        return file.resolveSibling(file.getFileName() + ".orig");
+    }
+
+    /**
+     * Whether JSON text has a comment as Kea writes them ({@code //}, {@code /* ... *}{@code /} or
+     * {@code #}) outside its strings.
+     */
+    static boolean hasComments(String text) {
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '#' || c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An independent copy, for an editor that may discard its changes. */
     public ConfigDocument copy() {
-        return new ConfigDocument(file, root.deepCopy());
+        return new ConfigDocument(file, root.deepCopy(), commented);
     }
 
     public String toJson() {
@@ -189,6 +240,23 @@ public final class ConfigDocument {
         return options(dhcp4().path("option-data"));
     }
 
+    /** A lease time every subnet without its own inherits, as text; empty when not set (the server's default). */
+    public String globalText(SubnetField field) {
+        return text(dhcp4(), requireGlobal(field).key());
+    }
+
+    private static SubnetField requireGlobal(SubnetField field) {
+        if (!field.global()) {
+            throw new IllegalArgumentException(field.key() + " is set per subnet only");
+        }
+        return field;
+    }
+
+    /** The next subnet id no subnet uses, for a new subnet. */
+    public long nextSubnetId() {
+        return subnets().stream().mapToLong(SubnetEntry::id).max().orElse(0) + 1;
+    }
+
     private static List<OptionEntry> options(JsonNode nodes) {
         List<OptionEntry> options = new ArrayList<>();
         nodes.forEach(o -> options.add(new OptionEntry(o.has("name") ? o.get("name").asText() : o.path("code").asText(""),
@@ -217,13 +285,30 @@ public final class ConfigDocument {
         return SUBNETS + "[" + subnet + "]/option-data[" + option + "]";
     }
 
+    /** The JSON path of a global lease time, as the check names it. */
+    public static String pathOfGlobal(SubnetField field) {
+        return "Dhcp4/" + requireGlobal(field).key();
+    }
+
+    public static String pathOfGlobalOption(int option) {
+        return "Dhcp4/option-data[" + option + "]";
+    }
+
     /**
      * Sets a field as typed. Whole numbers are written as numbers; anything else is written as
      * text, so the check names the field rather than the editor guessing; empty text removes the key
      * (the subnet then inherits the global value).
      */
     public void set(int subnet, SubnetField field, String value) {
-        ObjectNode node = subnetNode(subnet);
+        put(subnetNode(subnet), field, value);
+    }
+
+    /** Sets a global lease time as {@link #set} sets a subnet's; empty text leaves it to the server's default. */
+    public void setGlobal(SubnetField field, String value) {
+        put(dhcp4(), requireGlobal(field), value);
+    }
+
+    private static void put(ObjectNode node, SubnetField field, String value) {
         String text = value.strip();
         if (text.isEmpty()) {
             node.remove(field.key());
@@ -305,6 +390,19 @@ public final class ConfigDocument {
         array(subnet, "option-data").remove(option);
     }
 
+    /** Changes a global option, which every subnet without its own inherits. */
+    public void setGlobalOption(int option, OptionEntry entry) {
+        write((ObjectNode) array(dhcp4(), "option-data").get(option), entry);
+    }
+
+    public void addGlobalOption(OptionEntry entry) {
+        write(array(dhcp4(), "option-data").addObject(), entry);
+    }
+
+    public void removeGlobalOption(int option) {
+        array(dhcp4(), "option-data").remove(option);
+    }
+
     private static void write(ObjectNode node, OptionEntry entry) {
         String name = entry.name().strip();
         node.remove(List.of("name", "code"));
@@ -330,7 +428,10 @@ public final class ConfigDocument {
     }
 
     private ArrayNode array(int subnet, String key) {
-        ObjectNode node = subnetNode(subnet);
+        return array(subnetNode(subnet), key);
+    }
+
+    private static ArrayNode array(ObjectNode node, String key) {
         return node.get(key) instanceof ArrayNode array ? array : node.putArray(key);
     }
 
@@ -356,22 +457,32 @@ public final class ConfigDocument {
     /**
      * Checks, saves and applies: a document with errors changes nothing (neither the file nor the
      * server); otherwise the file is replaced atomically and, when the workbench's server runs on
-     * this file, it reloads it between two packets. Blocks: call it off the FX thread.
+     * this file, it reloads it between two packets. A file on disk with comments is first copied to
+     * {@link #commentedCopy()}, as the save drops them. Blocks: call it off the FX thread.
      */
     public Applied applyAndSave(Workbench workbench) throws IOException {
         String text = toJson();
         try {
             ServerConfigLoader.Loaded loaded = loader().load(text, file.toString());
+            Optional<Path> kept = keepCommentedOriginal();
             saveAtomically(text);
             boolean reload = workbench.state() instanceof Workbench.Serving serving
                     && serving.running().config().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
             if (reload) {
                 workbench.reload().join();
             }
-            return new Applied(true, reload, issues(loaded.warnings()));
+            return new Applied(true, reload, issues(loaded.warnings()), kept);
         } catch (ConfigException refused) {
-            return new Applied(false, false, issues(refused.problems()));
+            return new Applied(false, false, issues(refused.problems()), Optional.empty());
         }
+    }
+
+    /** Reads the file as it is on disk now (an admin may have edited it since), so a later save copies nothing. */
+    private Optional<Path> keepCommentedOriginal() throws IOException {
+        if (!Files.isRegularFile(file) || !hasComments(Files.readString(file, StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return Optional.of(Files.copy(file, commentedCopy(), StandardCopyOption.REPLACE_EXISTING));
     }
 
     private void saveAtomically(String text) throws IOException {

@@ -136,7 +136,10 @@ public final class ServerLauncher {
         return loader.load(config);
     }
 
-    /** Starts a server on the database the request names (else the configuration's, else the user's default). */
+    /**
+     * Starts a server on the database the request names (else the configuration's, else the user's
+     * default); its alerts reach the listener as alarms, after being logged and stored.
+     */
     public RunningServer start(Request request, ServerListener listener) throws ConfigException, ServerStartException {
         ServerConfigLoader.Loaded loaded = loader.load(request.config());
         Path databaseFile = request.database()
@@ -149,7 +152,7 @@ public final class ServerLauncher {
             throw new ServerStartException(e.getMessage(), e);
         }
         try {
-            return start(request, loaded, database, true, listener);
+            return start(request, loaded, database, true, listener, alert -> listener.alarm(alert.event()));
         } catch (ServerStartException | RuntimeException e) {
             database.close();
             throw e;
@@ -158,15 +161,17 @@ public final class ServerLauncher {
 
     /**
      * Starts a server on a database its caller keeps open (the desktop, whose history and reports
-     * read it whether a server runs or not); the request's database choice is not consulted.
+     * read it whether a server runs or not); the request's database choice is not consulted. The
+     * alert monitor's alerts go to {@code alerts}, with their level, after being logged and stored;
+     * the listener hears the server's own alarms (a failed commit).
      */
-    public RunningServer start(Request request, LeaseDatabase sharedDatabase, ServerListener listener)
-            throws ConfigException, ServerStartException {
-        return start(request, loader.load(request.config()), sharedDatabase, false, listener);
+    public RunningServer start(Request request, LeaseDatabase sharedDatabase, ServerListener listener,
+                               AlertMonitor.AlertListener alerts) throws ConfigException, ServerStartException {
+        return start(request, loader.load(request.config()), sharedDatabase, false, listener, alerts);
     }
 
     private RunningServer start(Request request, ServerConfigLoader.Loaded loaded, LeaseDatabase database, boolean ownsDatabase,
-                                ServerListener listener) throws ServerStartException {
+                                ServerListener listener, AlertMonitor.AlertListener told) throws ServerStartException {
         ServerConfig config = loaded.config();
         Optional<String> interfaceName = request.interfaceName().or(() -> onlyConfiguredInterface(config));
         Ipv4Address serverId = request.serverIdentifier().isPresent() ? request.serverIdentifier().get()
@@ -178,7 +183,7 @@ public final class ServerLauncher {
         LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
         ScheduledExecutorService maintenance = scheduleMaintenance(database, request);
-        AlertMonitor alerts = new AlertMonitor(alertSettings, alertSink(database, listener));
+        AlertMonitor alerts = new AlertMonitor(alertSettings, alertSink(database, told));
         every(maintenance, alertCheckInterval, "checking pool thresholds", () -> checkAlerts(server, alerts));
         return new RunningServer(server, database, ownsDatabase, request.config(), loaded, maintenance, alerts);
     }
@@ -211,15 +216,15 @@ public final class ServerLauncher {
         return schedule;
     }
 
-    /** An alert is logged, stored in the lease history, and told to the listener (the desktop's notifications). */
-    private static AlertMonitor.AlertListener alertSink(LeaseDatabase database, ServerListener listener) {
+    /** An alert is logged, stored in the lease history, and told on (the desktop's alert feed and notifications). */
+    private static AlertMonitor.AlertListener alertSink(LeaseDatabase database, AlertMonitor.AlertListener told) {
         EventRepository history = new EventRepository(database);
         return alert -> {
-            log.warn("{}: {}", alert.type(), alert.detail());
+            log.warn("{}: {}", alert.event().type(), alert.event().detail());
             try {
-                history.append(alert);
+                history.append(alert.event());
             } finally {
-                listener.alarm(alert);
+                told.alert(alert);
             }
         };
     }

@@ -85,10 +85,23 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    /** What the desktop hears: the server's state, and every committed lease change and alarm. */
+    /**
+     * What the desktop hears: the server's state, every committed lease change, the server's own
+     * alarms (a failed commit), and the alerts of its {@link AlertMonitor}.
+     */
     public interface Listener extends ServerListener {
         default void serverStateChanged(ServerState state) {}
+
+        /** A threshold crossing or a stuck or recovered server, already logged and stored in the history. */
+        default void alert(AlertMonitor.Alert alert) {}
     }
+
+    /**
+     * How often the desktop's server checks its pools and grants for alerts: the dashboard should
+     * hear a crossing within seconds, not the minute a headless server waits, and one usage
+     * computation every two seconds is little beside the dashboard's own two a second.
+     */
+    static final Duration ALERT_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final LeaseDatabase database;
     private final ServerLauncher launcher;
@@ -135,7 +148,8 @@ public final class Workbench implements AutoCloseable {
 
     private static Workbench open(Supplier<LeaseDatabase> opening, Clock clock) {
         try {
-            return new Workbench(opening.get(), new ServerLauncher(new LocalInterfaces(), clock));
+            return new Workbench(opening.get(),
+                    new ServerLauncher(new LocalInterfaces(), clock, AlertMonitor.Settings.DEFAULTS, ALERT_CHECK_INTERVAL));
         } catch (StoreException e) {
             throw new OpenFailedException(e);
         }
@@ -255,7 +269,8 @@ public final class Workbench implements AutoCloseable {
     private ServerState startServer(ServerLauncher.Request request, boolean lab) {
         publish(new Starting(request.config()));
         try {
-            ServerLauncher.RunningServer running = launcher.start(request, database, fanOut);
+            ServerLauncher.RunningServer running = launcher.start(request, database, fanOut,
+                    alert -> listeners.forEach(listener -> listener.alert(alert)));
             running.alerts().setDefaults(thresholds.get());
             InetSocketAddress listening = running.server().localAddress();
             String where = listening.getHostString() + ":" + listening.getPort();
@@ -267,11 +282,24 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Where servers started from now on take the pool thresholds their stored alerts use: the
-     * desktop's settings, so history and dashboard agree.
+     * Where servers take the pool thresholds their alerts use: the desktop's settings, so history,
+     * alert feed and dashboard agree. A server reads them when it starts and on {@link #applyThresholds}.
      */
     public void thresholdsFrom(Supplier<Thresholds> source) {
         thresholds = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Hands the thresholds the source gives now to the running server's alert monitor; its next
+     * check raises or clears by them. On the workbench's thread: the monitor may be busy storing an
+     * alert.
+     */
+    public CompletableFuture<Void> applyThresholds() {
+        return CompletableFuture.runAsync(() -> {
+            if (state instanceof Serving serving) {
+                serving.running().alerts().setDefaults(thresholds.get());
+            }
+        }, control);
     }
 
     /** Stops the server, if one runs, after every pending commit is flushed. */

@@ -16,6 +16,7 @@ import org.leasedesk.app.Workbench;
 import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.DesktopContext;
 import org.leasedesk.ui.common.LiveFigures;
+import org.leasedesk.ui.common.ServerStatus;
 import org.leasedesk.ui.common.Themes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,8 @@ public final class LeaseDeskApp extends Application {
         DesktopSettings settings = store.load();
         Themes.apply(settings.theme());
         LiveFigures live = new LiveFigures(workbench, () -> store.current().thresholds(), Clock.systemUTC());
-        MainWindow window = new MainWindow(new DesktopContext(workbench, store, live, RecentLog.install(LOG_LINES)), firstPage(settings));
+        MainWindow window = new MainWindow(new DesktopContext(workbench, store, live, new ServerStatus(workbench),
+                RecentLog.install(LOG_LINES)), firstPage(settings));
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(ApplicationInfo.NAME);

@@ -5,6 +5,8 @@ import javafx.animation.Timeline;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -41,6 +43,12 @@ final class LogWindow {
         stage.setTitle("LeaseDesk log");
         stage.initOwner(owner);
         stage.setOnShown(event -> refresh.play());
+        // A window without buttons closes with Escape, like a dialog.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                stage.hide();
+            }
+        });
         stage.setOnHidden(event -> refresh.stop());
         append(log);
     }

@@ -1,7 +1,11 @@
 package org.leasedesk.ui;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.ui.common.Dialogs;
 import org.leasedesk.ui.common.ShowHistoryEvent;
@@ -19,7 +23,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.leasedesk.app.AlertMonitor;
 import org.leasedesk.app.ApplicationInfo;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -36,7 +42,12 @@ import org.leasedesk.ui.common.Icons;
 import org.leasedesk.ui.common.LiveFigures;
 import org.leasedesk.ui.setup.SetupView;
 
-/** The main window's layout: navigation on the left, the current view in the centre, a status bar below. */
+/**
+ * The main window's layout: navigation on the left, the current view in the centre, a status bar
+ * below. Keyboard: Ctrl+1 to Ctrl+7 (Cmd on macOS) open the pages in navigation order, the arrow
+ * keys move through the navigation, and Tab goes from the navigation into the page, then the
+ * status bar.
+ */
 final class MainWindow extends BorderPane {
 
     private final ToggleGroup navigation = new ToggleGroup();
@@ -49,6 +60,8 @@ final class MainWindow extends BorderPane {
     private final Label serverStatus = new Label();
     private final Button serverToggle = new Button();
     private final Label counters = new Label();
+    /** Where the current view is shown. */
+    private final StackPane page = new StackPane();
     private Page current = Page.DASHBOARD;
 
     MainWindow(DesktopContext context, Page first) {
@@ -56,6 +69,8 @@ final class MainWindow extends BorderPane {
         this.workbench = context.workbench();
         getStyleClass().add("main-window");
         setLeft(createNavigation());
+        // Tab follows the order children were added in: the page's holder before the status bar.
+        setCenter(page);
         setBottom(createStatusBar());
         navigation.selectedToggleProperty().addListener((observable, previous, selected) -> {
             if (selected == null) {
@@ -66,6 +81,11 @@ final class MainWindow extends BorderPane {
             }
         });
         navigation.selectToggle(buttons.get(first));
+        sceneProperty().addListener((observable, before, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
         context.live().onAlert(this::notify);
         // A view asking for an address's history: show the History page (built on first visit) with that address.
         addEventHandler(ShowHistoryEvent.SHOW_HISTORY, request -> {
@@ -73,6 +93,35 @@ final class MainWindow extends BorderPane {
             navigation.selectToggle(buttons.get(Page.HISTORY));
             ((HistoryView) views.get(Page.HISTORY)).showAddress(request.address());
         });
+    }
+
+    /** The shortcut that opens a page: Ctrl (Cmd on macOS) and its position in the navigation, from 1. */
+    static KeyCombination shortcut(Page page) {
+        return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (page.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private void installShortcuts(Scene scene) {
+        for (Page page : Page.values()) {
+            scene.getAccelerators().put(shortcut(page), () -> open(page));
+        }
+    }
+
+    /** Shows a page and puts the focus on its navigation button, so Tab continues into the page. */
+    private void open(Page page) {
+        ToggleButton button = buttons.get(page);
+        navigation.selectToggle(button);
+        button.requestFocus();
+    }
+
+    /** The arrow keys move through the navigation as through a list, wrapping round at the ends. */
+    private void moveInNavigation(KeyEvent event) {
+        if ((event.getCode() != KeyCode.UP && event.getCode() != KeyCode.DOWN) || !(event.getTarget() instanceof ToggleButton)) {
+            return;
+        }
+        int step = event.getCode() == KeyCode.DOWN ? 1 : -1;
+        Page[] pages = Page.values();
+        open(pages[Math.floorMod(current.ordinal() + step, pages.length)]);
+        event.consume();
     }
 
     /** The view shown now, remembered for the next start. */
@@ -85,12 +134,12 @@ final class MainWindow extends BorderPane {
         if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
             return;
         }
-        Notifications notification = Notifications.create().title(alert.critical() ? "Critical" : "Warning").text(alert.text())
+        Notifications notification = Notifications.create().text(alert.text())
                 .owner(getScene().getWindow()).hideAfter(Duration.seconds(6)).position(Pos.BOTTOM_RIGHT);
-        if (alert.critical()) {
-            notification.showError();
-        } else {
-            notification.showWarning();
+        switch (alert.level()) {
+            case CRITICAL -> notification.title("Critical").showError();
+            case WARNING -> notification.title("Warning").showWarning();
+            case NORMAL -> notification.title("Resolved").showInformation();
         }
     }
 
@@ -102,11 +151,14 @@ final class MainWindow extends BorderPane {
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
-        dialog.getDialogPane().setContent(new SetupView(workbench, context.settings().current(), () -> {
+        dialog.getDialogPane().setContent(new SetupView(workbench, context.server(), context.settings().current(), () -> {
             dialog.close();
             navigation.selectToggle(buttons.get(Page.DASHBOARD));
         }));
-        dialog.getDialogPane().getButtonTypes().add(new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType later = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(later);
+        ((Button) dialog.getDialogPane().lookupButton(later)).setTooltip(new Tooltip(
+                "Close the setup (Escape); Start server in the status bar opens it again"));
         dialog.show();
 
     }
@@ -122,23 +174,19 @@ final class MainWindow extends BorderPane {
             button.setToggleGroup(navigation);
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
-            button.setTooltip(new Tooltip(page.purpose()));
+            button.setTooltip(new Tooltip(page.purpose() + " (" + shortcut(page).getDisplayText() + ")"));
             button.setId("nav-" + page.name().toLowerCase(Locale.ROOT));
             buttons.put(page, button);
             box.getChildren().add(button);
         }
+        box.addEventFilter(KeyEvent.KEY_PRESSED, this::moveInNavigation);
         return box;
     }
 
     private HBox createStatusBar() {
         serverStatus.setId("status-server");
-        showServerState(workbench.state());
-        workbench.addListener(new Workbench.Listener() {
-            @Override
-            public void serverStateChanged(Workbench.ServerState state) {
-                Platform.runLater(() -> showServerState(state));
-            }
-        });
+        showServerState(context.server().state().get());
+        context.server().state().addListener((observable, before, state) -> showServerState(state));
         Label database = new Label(workbench.databaseFile().toString());
         database.setId("status-database");
         database.setTooltip(new Tooltip("The lease database this window reads and the server writes"));
@@ -162,6 +210,9 @@ final class MainWindow extends BorderPane {
             }
             logWindow.show();
         }));
+        // The buttons keep their words ("Stop s..." was all a busy status bar left of one); the labels give way.
+        serverToggle.setMinWidth(Region.USE_PREF_SIZE);
+        logButton.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(serverToggle, serverStatus, counters, database, spacer, logButton, version);
         bar.getStyleClass().add("status-bar");
         bar.setSpacing(14);
@@ -197,14 +248,16 @@ final class MainWindow extends BorderPane {
                     state -> {
                         if (state instanceof Workbench.Failed failed) {
                             // The status bar keeps the reason; the pop-up makes sure it is seen.
-                            notify(new LiveFigures.Alert(java.time.Instant.now(), true, "The server did not start: " + failed.reason()));
+                            notify(new LiveFigures.Alert(java.time.Instant.now(), AlertMonitor.Level.CRITICAL,
+                                    "The server did not start: " + failed.reason()));
                         }
-                    }, failure -> notify(new LiveFigures.Alert(java.time.Instant.now(), true, failure.getMessage())));
+                    }, failure -> notify(new LiveFigures.Alert(java.time.Instant.now(), AlertMonitor.Level.CRITICAL,
+                            failure.getMessage())));
         }
     }
 
     private void show(Page page) {
         current = page;
-        setCenter(views.computeIfAbsent(page, shown -> PageViews.create(shown, workbench, context)));
+        this.page.getChildren().setAll(views.computeIfAbsent(page, shown -> PageViews.create(shown, workbench, context)));
     }
 }

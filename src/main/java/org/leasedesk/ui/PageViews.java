@@ -24,7 +24,7 @@ final class PageViews {
         Node view = switch (page) {
             case DASHBOARD -> new DashboardView(context);
             case HISTORY -> new HistoryView(workbench);
-            case SETTINGS -> new SettingsView(context.settings(), workbench.dataDirectory());
+            case SETTINGS -> new SettingsView(context.settings(), workbench);
             case LEASES -> new LeasesView(workbench);
             case POOLS -> new PoolsView(workbench);
             case REPORTS -> new ReportsView(workbench);

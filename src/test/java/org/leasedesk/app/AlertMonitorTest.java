@@ -25,7 +25,11 @@ class AlertMonitorTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private final List<LeaseEvent> alerts = new ArrayList<>();
-    private final AlertMonitor monitor = new AlertMonitor(AlertMonitor.Settings.DEFAULTS, alerts::add);
+    private final List<AlertMonitor.Level> levels = new ArrayList<>();
+    private final AlertMonitor monitor = new AlertMonitor(AlertMonitor.Settings.DEFAULTS, alert -> {
+        alerts.add(alert.event());
+        levels.add(alert.level());
+    });
 
     private long discovers;
     private long requests;
@@ -88,6 +92,20 @@ class AlertMonitorTest {
         assertThat(alerts.get(1).detail()).contains("critical threshold of 95 %");
         assertThat(alerts.get(2).detail()).contains("below its critical threshold", "now warning");
         assertThat(monitor.level(POOL)).isEqualTo(AlertMonitor.Level.NORMAL);
+        // Each alert carries the level it leaves the pool at, so a notification need not read the text.
+        assertThat(levels).containsExactly(AlertMonitor.Level.WARNING, AlertMonitor.Level.CRITICAL, AlertMonitor.Level.WARNING,
+                AlertMonitor.Level.NORMAL);
+    }
+
+    @Test
+    void anAlertDescribesItselfByKindAndLevel() {
+        for (long used : new long[] {85, 96, 60}) {
+            minuteWithUsed(used);
+        }
+        AlertMonitor.Alert critical = new AlertMonitor.Alert(alerts.get(1), levels.get(1));
+        assertThat(critical.describe()).startsWith("Critical: pool 1/1");
+        assertThat(new AlertMonitor.Alert(alerts.get(0), levels.get(0)).describe()).startsWith("Warning: pool 1/1");
+        assertThat(new AlertMonitor.Alert(alerts.get(2), levels.get(2)).describe()).startsWith("Cleared: pool 1/1");
     }
 
     @Test
@@ -117,10 +135,12 @@ class AlertMonitorTest {
         assertThat(types()).containsExactly(LeaseEventType.SERVER_STUCK);
         assertThat(alerts.get(0).time()).isEqualTo(Instant.parse("2026-11-23T08:11:00Z"));
         assertThat(alerts.get(0).detail()).contains("no lease granted for 10 min", "50 DISCOVER/REQUEST");
+        assertThat(levels).containsExactly(AlertMonitor.Level.CRITICAL);
         assertThat(monitor.isStuck()).isTrue();
         acks++;
         minuteWithUsed(11);
         assertThat(types()).containsExactly(LeaseEventType.SERVER_STUCK, LeaseEventType.SERVER_RECOVERED);
+        assertThat(levels).containsExactly(AlertMonitor.Level.CRITICAL, AlertMonitor.Level.NORMAL);
         assertThat(monitor.isStuck()).isFalse();
     }
 

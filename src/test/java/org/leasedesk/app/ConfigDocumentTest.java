@@ -1,6 +1,7 @@
 package org.leasedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,89 @@ class ConfigDocumentTest {
             assertThat(Files.readString(file)).contains("\"server-tag\" : \"kept as it was\"", "\"user-context\"");
             assertThat(Files.list(directory)).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
         });
+    }
+
+    @Test
+    void globalLeaseTimesAndOptionsAreEditedAndAppliedToEverySubnetWithoutItsOwn() throws Exception {
+        Path file = write(LeaseAdministrationTest.CONFIG);
+        withLabServer(file, workbench -> {
+            ConfigDocument document = ConfigDocument.read(file);
+            assertThat(document.globalText(SubnetField.VALID_LIFETIME)).isEqualTo("600");
+            document.setGlobal(SubnetField.VALID_LIFETIME, "3600");
+            document.setGlobal(SubnetField.RENEW_TIMER, "900");
+            document.addGlobalOption(new ConfigDocument.OptionEntry("domain-name-servers", "192.0.2.53", false));
+            document.addGlobalOption(new ConfigDocument.OptionEntry("routers", "192.0.2.1", false));
+            document.setGlobalOption(1, new ConfigDocument.OptionEntry("3", "192.0.2.254", false));
+            document.removeGlobalOption(0);
+
+            ConfigDocument.Applied applied = document.applyAndSave(workbench);
+
+            assertThat(applied.saved()).isTrue();
+            assertThat(applied.reloaded()).isTrue();
+            var running = workbench.server().orElseThrow().configuration().get(5, TimeUnit.SECONDS).subnets().get(0);
+            assertThat(running.lifetimes().valid()).isEqualTo(3600);
+            ConfigDocument reread = ConfigDocument.read(file);
+            assertThat(reread.globalText(SubnetField.RENEW_TIMER)).isEqualTo("900");
+            assertThat(reread.globalText(SubnetField.REBIND_TIMER)).isEmpty();
+            assertThat(reread.globalOptions()).containsExactly(new ConfigDocument.OptionEntry("3", "192.0.2.254", false));
+        });
+    }
+
+    @Test
+    void aGlobalLeaseTimeThatIsNotANumberIsNamedByItsPath() throws Exception {
+        ConfigDocument document = ConfigDocument.read(write(LeaseAdministrationTest.CONFIG));
+
+        document.setGlobal(SubnetField.REBIND_TIMER, "soon");
+
+        assertThat(document.check()).filteredOn(ConfigIssue::error)
+                .anyMatch(issue -> issue.concerns(ConfigDocument.pathOfGlobal(SubnetField.REBIND_TIMER)));
+        assertThatThrownBy(() -> document.setGlobal(SubnetField.SUBNET, "192.0.2.0/24")).hasMessageContaining("per subnet only");
+    }
+
+    @Test
+    void anAddedSubnetIsServedAndARemovedOneIsNot() throws Exception {
+        Path file = write(LeaseAdministrationTest.CONFIG);
+        withLabServer(file, workbench -> {
+            ConfigDocument document = ConfigDocument.read(file);
+            assertThat(document.nextSubnetId()).isEqualTo(8);
+            int added = document.addSubnet(document.nextSubnetId(), "198.51.100.0/24", "198.51.100.10 - 198.51.100.20");
+            assertThat(added).as("its index").isEqualTo(1);
+
+            assertThat(document.applyAndSave(workbench).saved()).isTrue();
+            assertThat(workbench.server().orElseThrow().configuration().get(5, TimeUnit.SECONDS).subnets())
+                    .extracting(subnet -> subnet.id()).containsExactly(7L, 8L);
+
+            document.removeSubnet(0);
+            assertThat(document.applyAndSave(workbench).reloaded()).isTrue();
+            assertThat(workbench.server().orElseThrow().configuration().get(5, TimeUnit.SECONDS).subnets())
+                    .extracting(subnet -> subnet.id()).containsExactly(8L);
+        });
+    }
+
+    @Test
+    void savingAFileWithCommentsKeepsTheCommentedFileBesideIt() throws Exception {
+        Path file = write(LeaseAdministrationTest.CONFIG);
+        withLabServer(file, workbench -> {
+            ConfigDocument document = ConfigDocument.read(file);
+            assertThat(document.commented()).isTrue();
+            document.set(0, SubnetField.VALID_LIFETIME, "1200");
+
+            ConfigDocument.Applied first = document.applyAndSave(workbench);
+
+            assertThat(first.commentedOriginal()).contains(directory.resolve("kea-dhcp4.conf.orig"));
+            assertThat(Files.readString(directory.resolve("kea-dhcp4.conf.orig"))).isEqualTo(LeaseAdministrationTest.CONFIG);
+            assertThat(Files.readString(file)).doesNotContain("a comment");
+            // The saved file has no comments left to keep: a second save copies nothing.
+            assertThat(document.applyAndSave(workbench).commentedOriginal()).isEmpty();
+            assertThat(ConfigDocument.read(file).commented()).isFalse();
+        });
+    }
+
+    @Test
+    void commentsAreFoundOutsideStringsOnly() {
+        assertThat(ConfigDocument.hasComments("{ \"a\": 1 } # yaml style")).isTrue();
+        assertThat(ConfigDocument.hasComments("{ /* c style */ \"a\": 1 }")).isTrue();
+        assertThat(ConfigDocument.hasComments("{ \"url\": \"http://example.org/#top\", \"q\": \"say \\\"//\\\"\" }")).isFalse();
     }
 
     private interface WithWorkbench {

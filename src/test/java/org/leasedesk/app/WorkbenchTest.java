@@ -8,11 +8,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.LeaseEventType;
+import org.leasedesk.store.EventRepository;
 import org.leasedesk.store.LeaseRepository;
+import org.leasedesk.store.PageRequest;
+import org.leasedesk.store.TimeRange;
 
 class WorkbenchTest {
 
@@ -59,6 +67,39 @@ class WorkbenchTest {
         }
         assertThat(seen).extracting(state -> state.getClass().getSimpleName())
                 .containsExactly("Starting", "Serving", "Stopped", "Starting", "Serving", "Stopped");
+    }
+
+    @Test
+    void thresholdsChangedWhileServingApplyToTheRunningServerAndItsAlertsReachTheListeners() throws Exception {
+        // One reservation inside an 11-address pool: 9.1 % unavailable, below 50 % but past 5 %.
+        Path config = Files.writeString(directory.resolve("kea-dhcp4.conf"), """
+                { "Dhcp4": { "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24",
+                    "pools": [ { "pool": "192.0.2.10 - 192.0.2.20" } ],
+                    "reservations": [ { "hw-address": "00:00:5e:00:53:01", "ip-address": "192.0.2.12" } ] } ] } }""");
+        BlockingQueue<AlertMonitor.Alert> heard = new LinkedBlockingQueue<>();
+        AtomicReference<Thresholds> settings = new AtomicReference<>(new Thresholds(50, 60));
+        try (Workbench workbench = Workbench.open(directory.resolve("leases"), Clock.systemUTC())) {
+            workbench.addListener(new Workbench.Listener() {
+                @Override
+                public void alert(AlertMonitor.Alert alert) {
+                    heard.add(alert);
+                }
+            });
+            workbench.thresholdsFrom(settings::get);
+            workbench.start(loopback(config), false).join();
+            assertThat(heard.poll(3 * Workbench.ALERT_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)).as("9.1 % is below 50 %").isNull();
+
+            settings.set(new Thresholds(5, 50));
+            workbench.applyThresholds().join();
+
+            AlertMonitor.Alert alert = heard.poll(30, TimeUnit.SECONDS);
+            assertThat(alert).isNotNull();
+            assertThat(alert.event().type()).isEqualTo(LeaseEventType.THRESHOLD_RAISED);
+            assertThat(alert.level()).isEqualTo(AlertMonitor.Level.WARNING);
+            assertThat(alert.describe()).startsWith("Warning: pool 1/1").contains("warning threshold of 5 %");
+            assertThat(new EventRepository(workbench.database()).between(TimeRange.ALL, PageRequest.first(10)).events())
+                    .extracting(found -> found.event().detail()).containsExactly(alert.event().detail());
+        }
     }
 
     @Test

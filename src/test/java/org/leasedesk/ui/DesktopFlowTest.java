@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.app.DesktopSettingsStore;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.LeaseEvent;
+import org.leasedesk.ui.common.LiveFigures;
 import org.leasedesk.ui.common.Themes;
 import org.leasedesk.ui.dashboard.PoolBarProbe;
 import org.testfx.api.FxRobot;
@@ -65,8 +67,12 @@ class DesktopFlowTest {
     void theLabFromTheWindowFillsTheDashboardAndHistoryFindsItsEvents(FxRobot robot) throws Exception {
         assertThat(figure(robot, "active")).isEqualTo(-1);
 
+        assertThat(robot.lookup("#lab-stop").queryButton().isDisabled()).as("nothing to stop yet").isTrue();
         robot.clickOn("#lab-start");
 
+        waitFor("the lab serving", () -> workbench.state() instanceof Workbench.Serving);
+        waitFor("Stop enabled", () -> !robot.lookup("#lab-stop").queryButton().isDisabled());
+        assertThat(robot.lookup("#lab-start").queryButton().isDisabled()).as("no second lab while one runs").isTrue();
         AtomicLong highestRate = new AtomicLong();
         waitFor("the lab's 40 clients leased", () -> {
             highestRate.accumulateAndGet(figure(robot, "dora"), Math::max);
@@ -84,9 +90,12 @@ class DesktopFlowTest {
         assertThat(robot.lookup("#status-counters").queryAs(Label.class).getText()).startsWith("40 active");
         waitFor("the fleet's counters", () -> robot.lookup("#lab-fleet").queryAs(Label.class).getText()
                 .contains("40 clients bound"));
-        // 40 of 50 addresses crosses the 80 % warning threshold: the alert feed says so.
-        waitFor("the warning in the alert feed", () -> !robot.lookup("#dashboard-alerts")
-                .queryListView().getItems().isEmpty());
+        // 40 of 50 addresses crosses the 80 % warning threshold: the server's alert monitor says so in the
+        // feed, with the words it stores in the history.
+        ListView<LiveFigures.Alert> feed = robot.lookup("#dashboard-alerts").queryListView();
+        waitFor("the warning in the alert feed", () -> !feed.getItems().isEmpty());
+        assertThat(feed.getItems()).extracting(LiveFigures.Alert::text)
+                .anyMatch(text -> text.startsWith("Warning: pool 1/1") && text.contains("warning threshold of 80 %"));
 
         robot.clickOn("#nav-history");
         robot.clickOn("#history-hostname").write("lab-00001");
@@ -110,6 +119,8 @@ class DesktopFlowTest {
         robot.clickOn("#lab-stop");
         waitFor("the lab stopped", () -> workbench.lab().isEmpty() && workbench.server().isEmpty());
         waitFor("the tiles emptied", () -> figure(robot, "active") == -1);
+        waitFor("Start enabled again", () -> !robot.lookup("#lab-start").queryButton().isDisabled());
+        assertThat(robot.lookup("#lab-stop").queryButton().isDisabled()).isTrue();
     }
 
     @Test

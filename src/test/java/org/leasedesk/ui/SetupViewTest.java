@@ -22,6 +22,8 @@ import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
 import org.leasedesk.ui.setup.SetupView;
+import org.leasedesk.app.lab.LabSettings;
+import org.leasedesk.ui.common.ServerStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,7 +40,8 @@ class SetupViewTest {
         workbench = Workbench.open(Files.createTempDirectory("leasedesk-setup").resolve("leases"), Clock.systemUTC());
         ServerSetup.Candidate eth0 = new ServerSetup.Candidate("eth0", Ipv4Address.parse("192.168.77.1"), 24, true,
                 "no DHCP client runs on it");
-        stage.setScene(new Scene(new SetupView(workbench, DesktopSettings.DEFAULTS, () -> List.of(eth0), () -> finished.set(true))));
+        stage.setScene(new Scene(new SetupView(workbench, new ServerStatus(workbench), DesktopSettings.DEFAULTS,
+                () -> List.of(eth0), () -> finished.set(true))));
         stage.show();
     }
 
@@ -71,5 +74,19 @@ class SetupViewTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, finished::get);
         assertThat(workbench.state()).isInstanceOfSatisfying(Workbench.Serving.class, serving -> assertThat(serving.lab()).isTrue());
         assertThat(workbench.hasConfiguration()).as("the lab writes only its own configuration").isFalse();
+    }
+
+    @Test
+    void whileAServerRunsTheSetupOffersNoSecondStart(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#setup-lab").queryButton().isDisabled()).isFalse();
+
+        // Started elsewhere, as from the dashboard's lab bar while this dialog stays open.
+        workbench.startLab(LabSettings.DEFAULTS).get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#setup-lab").queryButton().isDisabled());
+        assertThat(robot.lookup("#setup-start").queryButton().isDisabled()).isTrue();
+
+        workbench.stop().get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#setup-lab").queryButton().isDisabled());
+        assertThat(robot.lookup("#setup-start").queryButton().isDisabled()).as("still nothing written to start").isTrue();
     }
 }

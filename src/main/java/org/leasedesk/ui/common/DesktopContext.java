@@ -7,6 +7,8 @@ import org.leasedesk.app.Workbench;
 
 /**
  * What every view of one window shares: the session, the remembered settings, the live figures,
- * and what LeaseDesk logged lately (empty when logging is not Logback).
+ * the server's state for the controls that start and stop it, and what LeaseDesk logged lately
+ * (empty when logging is not Logback).
  */
-public record DesktopContext(Workbench workbench, DesktopSettingsStore settings, LiveFigures live, Optional<RecentLog> log) {}
+public record DesktopContext(Workbench workbench, DesktopSettingsStore settings, LiveFigures live, ServerStatus server,
+                             Optional<RecentLog> log) {}

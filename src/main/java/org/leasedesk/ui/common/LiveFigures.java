@@ -16,20 +16,20 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.leasedesk.app.AlertMonitor;
 import org.leasedesk.app.DashboardFeed;
-import org.leasedesk.app.ThresholdWatch;
 import org.leasedesk.app.Thresholds;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.LeaseEvent;
-import org.leasedesk.lease.LeaseEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The window's one source of live figures: every refresh period it takes one dashboard snapshot in
- * the background (never two at once) and publishes it on the FX thread, with the threshold
- * crossings and server alarms since the last one. However fast packets arrive, the views see at
- * most one update per period.
+ * the background (never two at once) and publishes it on the FX thread, with the alerts heard since
+ * the last one: the running server's {@link AlertMonitor} (threshold crossings, a stuck server, its
+ * recovery; the same alerts the history stores) and the server's own alarms (a failed commit).
+ * However fast packets arrive, the views see at most one update per period.
  */
 public final class LiveFigures {
 
@@ -37,15 +37,25 @@ public final class LiveFigures {
     public static final Duration PERIOD = Duration.millis(500);
     static final int MAX_ALERTS = 200;
 
-    /** An entry of the alert feed. */
-    public record Alert(Instant time, boolean critical, String text) {}
+    /** An entry of the alert feed; {@link AlertMonitor.Level#NORMAL} is news that needs no action (cleared, recovered). */
+    public record Alert(Instant time, AlertMonitor.Level level, String text) {
+
+        static Alert of(AlertMonitor.Alert alert) {
+            return new Alert(alert.event().time(), alert.level(), alert.describe());
+        }
+
+        /** The server's own alarms are failures clients feel at once (no ACK without a commit). */
+        static Alert ofAlarm(LeaseEvent alarm) {
+            return new Alert(alarm.time(), AlertMonitor.Level.CRITICAL, alarm.type() + ": " + alarm.detail());
+        }
+    }
 
     private final DashboardFeed feed;
     private final Supplier<Thresholds> thresholds;
-    private final ThresholdWatch watch = new ThresholdWatch();
     private final ObjectProperty<DashboardFeed.Snapshot> snapshot;
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
-    private final Queue<LeaseEvent> alarms = new ConcurrentLinkedQueue<>();
+    /** Queued on server threads, shown at the next refresh: an alert storm costs the FX thread one update. */
+    private final Queue<Alert> heard = new ConcurrentLinkedQueue<>();
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
     private final Timeline timer = new Timeline(new KeyFrame(PERIOD, event -> refresh()));
     private boolean taking;
@@ -57,13 +67,12 @@ public final class LiveFigures {
         workbench.addListener(new Workbench.Listener() {
             @Override
             public void alarm(LeaseEvent alarm) {
-                // The server's own threshold alarms (checked once a sample interval, against its default
-                // thresholds) are stored in the history; the feed reports crossings of the thresholds the
-                // user set, from the live figures, so each crossing is announced once.
-                if (alarm.type() != LeaseEventType.THRESHOLD_RAISED && alarm.type() != LeaseEventType.THRESHOLD_CLEAR) {
-                    // Queued here, shown at the next refresh: an alarm storm costs the FX thread one update.
-                    alarms.add(alarm);
-                }
+                heard.add(Alert.ofAlarm(alarm));
+            }
+
+            @Override
+            public void alert(AlertMonitor.Alert alert) {
+                heard.add(Alert.of(alert));
             }
         });
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -100,25 +109,18 @@ public final class LiveFigures {
         }
         taking = true;
         Thresholds current = thresholds.get();
-        FxBackground.run(() -> {
-            DashboardFeed.Snapshot taken = feed.take(current);
-            return new Taken(taken, watch.update(taken.pools(), current));
-        }, taken -> {
+        FxBackground.run(() -> feed.take(current), taken -> {
             taking = false;
-            snapshot.set(taken.snapshot());
-            taken.crossings().forEach(crossing -> add(new Alert(taken.snapshot().time(),
-                    crossing.to() == Thresholds.Level.CRITICAL, crossing.describe())));
+            snapshot.set(taken);
         }, failure -> {
             taking = false;
             log.warn("the dashboard figures could not be read: {}", failure.getMessage());
         });
     }
 
-    private record Taken(DashboardFeed.Snapshot snapshot, List<ThresholdWatch.Crossing> crossings) {}
-
     private void drainAlarms() {
-        for (LeaseEvent alarm; (alarm = alarms.poll()) != null; ) {
-            add(new Alert(alarm.time(), true, alarm.type() + ": " + alarm.detail()));
+        for (Alert alert; (alert = heard.poll()) != null; ) {
+            add(alert);
         }
     }
 

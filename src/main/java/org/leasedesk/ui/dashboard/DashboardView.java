@@ -209,6 +209,9 @@ public final class DashboardView extends ScrollPane {
         startLab.setTooltip(new Tooltip("Run a server on 127.0.0.1 with a simulated client fleet: nothing leaves this machine"));
         startLab.setDefaultButton(false);
         startLab.setOnAction(event -> startLab());
+        // Whoever started the server (this bar, the setup, the status bar), these buttons follow it.
+        startLab.disableProperty().bind(context.server().busy());
+        stopLab.disableProperty().bind(context.server().labServing().not());
         stopLab.setId("lab-stop");
         stopLab.setTooltip(new Tooltip("Stop the lab fleet and its server"));
         stopLab.setOnAction(event -> FxBackground.whenDone(workbench.stop(), state -> context.live().refresh(),
@@ -281,18 +284,13 @@ public final class DashboardView extends ScrollPane {
             labMessage.setText(e.getMessage());
             return;
         }
-        startLab.setDisable(true);
         FxBackground.whenDone(workbench.startLab(settings), state -> {
-            startLab.setDisable(false);
             if (state instanceof Workbench.Failed failed) {
                 labMessage.setText(failed.reason());
             }
             context.live().refresh();
             reloadChart();
-        }, failure -> {
-            startLab.setDisable(false);
-            labMessage.setText(failure.getMessage());
-        });
+        }, failure -> labMessage.setText(failure.getMessage()));
     }
 
     private static String key(DashboardFeed.PoolFigures pool) {
@@ -301,7 +299,6 @@ public final class DashboardView extends ScrollPane {
 
     private void show(DashboardFeed.Snapshot snapshot) {
         model.show(snapshot);
-        stopLab.setDisable(workbench.lab().isEmpty());
         if (snapshot.pools().isEmpty()) {
             pools.getChildren().setAll(noPools);
             poolBars.clear();
@@ -379,13 +376,13 @@ public final class DashboardView extends ScrollPane {
         @Override
         protected void updateItem(LiveFigures.Alert alert, boolean empty) {
             super.updateItem(alert, empty);
-            getStyleClass().removeAll("alert-critical", "alert-warning");
+            getStyleClass().removeAll("alert-critical", "alert-warning", "alert-normal");
             if (empty || alert == null) {
                 setText(null);
                 return;
             }
             setText(CLOCK.format(alert.time()) + "  " + alert.text());
-            getStyleClass().add(alert.critical() ? "alert-critical" : "alert-warning");
+            getStyleClass().add("alert-" + alert.level().name().toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -41,13 +41,15 @@ final class PoolBar extends HBox {
         bar.getChildren().addAll(leased, reserved, declined, offered, free);
         HBox.setHgrow(bar, Priority.ALWAYS);
         // The segments size themselves from the bar's width, so the bar's own width must not come from them.
-        bar.setMinWidth(160);
+        bar.setMinWidth(100);
         bar.setPrefWidth(360);
         bar.setMaxWidth(Double.MAX_VALUE);
         Tooltip.install(bar, split);
         forecast.getStyleClass().add("pool-forecast");
-        forecast.setMinWidth(230);
+        // Narrow windows wrap the forecast rather than push the alert card out of sight.
+        forecast.setMinWidth(120);
         forecast.setPrefWidth(230);
+        forecast.setWrapText(true);
         getChildren().addAll(name, bar, percent, forecast);
     }
 

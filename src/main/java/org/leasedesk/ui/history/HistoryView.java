@@ -147,6 +147,9 @@ public final class HistoryView extends VBox {
         ask.setId("holder-lookup");
         ask.setTooltip(new Tooltip("Find the client that held the address at that moment"));
         ask.setOnAction(event -> lookUpHolder());
+        // Enter in these fields looks the holder up rather than firing the page's default button, Search.
+        holderAddress.setOnAction(event -> lookUpHolder());
+        holderTime.setOnAction(event -> lookUpHolder());
         holderResult.setId("holder-result");
         holderResult.setWrapText(true);
         HBox holder = new HBox(holderAddress, holderTime, ask, holderResult);

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -19,6 +24,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -43,19 +51,24 @@ import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
 
 /**
- * The Pools page: the running server's subnets, pools, reservations, options and lease times,
- * edited in a working copy and checked by the server's own loader as the admin types, each problem
- * shown under its field. Apply saves the file atomically and reloads the server; Revert drops the
- * edits. Beside the form, a heat map of the chosen pool, one cell per address.
+ * The Pools page: the server's subnets (added and removed here too), pools, reservations, options
+ * and lease times, per subnet and for every subnet at once, edited in a working copy and checked by
+ * the server's own loader as the admin types, each problem shown under its field. Apply saves the
+ * file atomically and reloads the running server; Revert drops the edits. It edits the running
+ * server's file, else the desktop's configuration when there is one. A second tab holds a heat
+ * map of the chosen pool, one cell per address.
  */
 public final class PoolsView extends BorderPane {
 
+    /** Error paths of the subnet form start so; the others belong to the global form. */
+    private static final String SUBNET_PATH = "Dhcp4/subnet4[";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final Workbench workbench;
     private final LeaseAdministration administration;
     private final ListView<ConfigDocument.SubnetEntry> subnets = new ListView<>();
+    private final VBox globalForm = new VBox(10);
     private final VBox form = new VBox(10);
     private final Label problems = new Label();
     private final Label message = new Label();
@@ -65,9 +78,13 @@ public final class PoolsView extends BorderPane {
     private final AddressGrid grid = new AddressGrid(520, 300);
     private final Label gridSummary = new Label();
     private final Label detail = new Label("Click an address to see who holds it and its latest history.");
+    private final Button removeSubnet = button("subnet-remove", "Remove", Icons.REMOVE,
+            "Remove the selected subnet: once applied, the server stops answering clients there", this::removeSubnet);
     private ConfigDocument original;
     private ConfigDocument working;
     private int selectedSubnet = -1;
+    /** Whether the admin accepted, for the file loaded, that saving drops its comments. */
+    private boolean commentsAccepted;
 
     public PoolsView(Workbench workbench) {
         this.workbench = workbench;
@@ -111,24 +128,33 @@ public final class PoolsView extends BorderPane {
                 refreshGrid();
             }
         });
-        setLeft(subnets);
-        BorderPane.setMargin(subnets, new Insets(10, 16, 0, 0));
+        Button addSubnet = button("subnet-add", "Add", Icons.ADD, "Add a subnet with the next free id; fill in its prefix and pool",
+                this::addSubnet);
+        removeSubnet.disableProperty().bind(subnets.getSelectionModel().selectedItemProperty().isNull());
+        VBox left = new VBox(8, subnets, new HBox(6, addSubnet, removeSubnet));
+        VBox.setVgrow(subnets, Priority.ALWAYS);
+        setLeft(left);
+        BorderPane.setMargin(left, new Insets(10, 16, 0, 0));
 
         problems.setId("pools-problems");
         problems.setWrapText(true);
         problems.getStyleClass().add("pools-problems");
-        ScrollPane scroll = new ScrollPane(new VBox(12, form, problems));
+        ScrollPane scroll = new ScrollPane(new VBox(12, globalForm, new Separator(), form, problems));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
-        BorderPane.setMargin(scroll, new Insets(10, 16, 0, 0));
-        setRight(createHeatMap());
-        BorderPane.setMargin(getRight(), new Insets(10, 0, 0, 0));
+        // Form and map side by side left the form 150 pixels in a 1200-pixel window: one tab each.
+        Tab configuration = new Tab("Configuration", scroll);
+        Tab map = new Tab("Address map", createHeatMap());
+        TabPane tabs = new TabPane(configuration, map);
+        tabs.setId("pools-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        configuration.setTooltip(new Tooltip("The selected subnet's settings and those of every subnet"));
+        map.setTooltip(new Tooltip("One cell per address of the chosen pool, coloured by state; click one for its holder"));
+        setCenter(tabs);
+        BorderPane.setMargin(tabs, new Insets(10, 0, 0, 0));
     }
 
     private VBox createHeatMap() {
-        Label heading = new Label("Address map");
-        heading.getStyleClass().add("section-title");
         poolChoice.setId("heatmap-pool");
         poolChoice.setTooltip(new Tooltip("The pool whose addresses are shown"));
         poolChoice.valueProperty().addListener((o, before, after) -> refreshGrid());
@@ -144,10 +170,13 @@ public final class PoolsView extends BorderPane {
         grid.onAddressClicked(this::explain);
         gridSummary.setId("heatmap-summary");
         gridSummary.getStyleClass().add("page-purpose");
+        // Wrapped to the map's width: one long summary line once pushed Apply out of the window.
+        gridSummary.setWrapText(true);
+        gridSummary.setMaxWidth(520);
         detail.setId("heatmap-detail");
         detail.setWrapText(true);
         detail.setMaxWidth(520);
-        VBox box = new VBox(8, new HBox(8, heading, poolChoice, refresh), legend, grid, gridSummary, detail);
+        VBox box = new VBox(8, new HBox(8, poolChoice, refresh), legend, grid, gridSummary, detail);
         box.getStyleClass().add("heatmap");
         return box;
     }
@@ -168,39 +197,73 @@ public final class PoolsView extends BorderPane {
         });
     }
 
-    /** Reads the running server's configuration file; without a server there is nothing to edit here. */
+    /**
+     * Reads the running server's configuration file, else the desktop's configuration (saved then,
+     * and served from the next start); with neither there is nothing to edit here.
+     */
     private void load() {
-        if (!(workbench.state() instanceof Workbench.Serving serving)) {
-            original = null;
-            working = null;
-            subnets.getItems().clear();
-            form.getChildren().setAll(new Label("Start the server to edit the configuration it serves."));
-            return;
-        }
-        Path file = serving.running().config();
-        FxBackground.run(() -> ConfigDocument.read(file), document -> {
-            original = document;
-            working = document.copy();
-            selectedSubnet = -1;
-            showSubnets(0);
-            say("Editing " + file + ". Apply saves the file (as plain JSON: comments are not kept) and reloads the server.");
-        }, failure -> say("Cannot read " + file + ": " + Dialogs.messageOf(failure)));
+        boolean serving = workbench.state() instanceof Workbench.Serving;
+        Path file = workbench.state() instanceof Workbench.Serving running ? running.running().config()
+                : workbench.configurationFile();
+        FxBackground.run(() -> serving || workbench.hasConfiguration() ? Optional.of(ConfigDocument.read(file)) : Optional.<ConfigDocument>empty(),
+                found -> found.ifPresentOrElse(document -> {
+                    original = document;
+                    working = document.copy();
+                    commentsAccepted = false;
+                    showSubnets(0);
+                    say("Editing " + file + ". Apply saves the file" + (serving ? " and the server applies it at once." : "; the"
+                            + " server reads it when started.") + (document.commented() ? " This file has comments: saving writes"
+                            + " plain JSON without them, and keeps the commented file as " + document.commentedCopy().getFileName()
+                            + "." : ""));
+                }, () -> {
+                    original = null;
+                    working = null;
+                    subnets.getItems().clear();
+                    globalForm.getChildren().clear();
+                    form.getChildren().setAll(new Label("No configuration yet: run the setup (Start server in the status bar)"
+                            + " or start the lab, then edit its subnets here."));
+                }), failure -> say("Cannot read " + file + ": " + Dialogs.messageOf(failure)));
     }
 
     private void showSubnets(int select) {
         List<ConfigDocument.SubnetEntry> entries = working.subnets();
+        selectedSubnet = -1;
         subnets.getItems().setAll(entries);
+        buildGlobalForm();
         if (!entries.isEmpty()) {
-            selectedSubnet = -1;
             subnets.getSelectionModel().select(Math.min(select, entries.size() - 1));
         } else {
-            form.getChildren().setAll(new Label("The configuration has no subnet."));
+            form.getChildren().setAll(new Label("The configuration has no subnet: Add one."));
+            check();
         }
+    }
+
+    /** Lease times and options every subnet inherits unless it sets its own. */
+    private void buildGlobalForm() {
+        errorLabels.keySet().removeIf(path -> !path.startsWith(SUBNET_PATH));
+        GridPane fields = new GridPane();
+        fields.setHgap(10);
+        fields.setVgap(2);
+        int row = 0;
+        for (SubnetField field : SubnetField.values()) {
+            if (field.global()) {
+                row = addField(fields, row, "global-" + field.key(), working.globalText(field), "server default",
+                        text -> working.setGlobal(field, text), ConfigDocument.pathOfGlobal(field), field);
+            }
+        }
+        Label heading = new Label("Every subnet");
+        heading.getStyleClass().add("section-title");
+        Label purpose = new Label("Lease times and options a subnet uses unless it sets its own.");
+        purpose.getStyleClass().add("page-purpose");
+        VBox options = options("global-option", "Add an option every subnet gets (domain-name-servers, ntp-servers, ...)",
+                working.globalOptions(), ConfigDocument::pathOfGlobalOption, working::setGlobalOption, working::addGlobalOption,
+                working::removeGlobalOption, this::structuralGlobal);
+        globalForm.getChildren().setAll(heading, purpose, fields, options);
     }
 
     /** The form of the selected subnet; rebuilt only when rows are added or removed, never while typing. */
     private void buildForm() {
-        errorLabels.clear();
+        errorLabels.keySet().removeIf(path -> path.startsWith(SUBNET_PATH));
         ConfigDocument.SubnetEntry subnet = working.subnets().get(selectedSubnet);
         int s = subnet.index();
         GridPane fields = new GridPane();
@@ -208,12 +271,9 @@ public final class PoolsView extends BorderPane {
         fields.setVgap(2);
         int row = 0;
         for (SubnetField field : SubnetField.values()) {
-            TextField text = new TextField(subnet.text(field));
-            text.setId("subnet-" + field.key());
-            text.setPromptText(field == SubnetField.SUBNET ? "192.0.2.0/24" : "inherited");
-            text.textProperty().addListener((o, before, after) -> edited(() -> working.set(s, field, after)));
-            fields.addRow(row++, new Label(label(field)), text);
-            fields.add(error(ConfigDocument.pathOf(s, field)), 1, row++);
+            row = addField(fields, row, "subnet-" + field.key(), subnet.text(field),
+                    field == SubnetField.SUBNET ? "192.0.2.0/24" : field.global() ? "inherited" : "",
+                    text -> working.set(s, field, text), ConfigDocument.pathOf(s, field), field);
         }
 
         VBox pools = section("Pools", "pool-add", "Add a pool to this subnet", () -> structural(() -> working.addPool(s, "")));
@@ -244,25 +304,56 @@ public final class PoolsView extends BorderPane {
                     error(ConfigDocument.pathOfReservation(s, r)));
         }
 
-        VBox options = section("Options", "option-add", "Add an option (routers, domain-name-servers, ...)",
-                () -> structural(() -> working.addOption(s, new ConfigDocument.OptionEntry("routers", "", false))));
-        for (int o = 0; o < subnet.options().size(); o++) {
-            int index = o;
-            ConfigDocument.OptionEntry entry = subnet.options().get(o);
-            TextField name = field("option-name-" + o, entry.name(), "name or code");
-            TextField data = field("option-data-" + o, entry.data(), "data, e.g. 192.0.2.1");
-            Runnable write = () -> working.setOption(s, index, new ConfigDocument.OptionEntry(name.getText(), data.getText(),
-                    entry.alwaysSend()));
-            List.of(name, data).forEach(f -> f.textProperty().addListener((ob, b, a) -> edited(write)));
-            options.getChildren().addAll(row(name, data, remove("option-remove-" + o, () -> working.removeOption(s, index))),
-                    error(ConfigDocument.pathOfOption(s, o)));
-        }
-        form.getChildren().setAll(fields, pools, reservations, options);
+        VBox options = options("option", "Add an option to this subnet (routers, domain-name-servers, ...)", subnet.options(),
+                option -> ConfigDocument.pathOfOption(s, option), (option, entry) -> working.setOption(s, option, entry),
+                entry -> working.addOption(s, entry), option -> working.removeOption(s, option), this::structural);
+        Label heading = new Label("Subnet " + subnet.id());
+        heading.getStyleClass().add("section-title");
+        form.getChildren().setAll(heading, fields, pools, reservations, options);
         poolChoice.getItems().setAll(subnet.pools().stream().map(p -> "Pool " + (subnet.pools().indexOf(p) + 1) + ": " + p).toList());
         if (!poolChoice.getItems().isEmpty()) {
             poolChoice.getSelectionModel().select(0);
         }
         check();
+    }
+
+    /** A labelled text field with its error line under it; returns the next free row. */
+    private int addField(GridPane grid, int row, String id, String value, String prompt, Consumer<String> write, String path,
+                         SubnetField field) {
+        TextField text = field(id, value, prompt);
+        text.textProperty().addListener((o, before, after) -> edited(() -> write.accept(after)));
+        // Names keep their words and fields their size when an error under a field widens the column.
+        text.setMaxWidth(Region.USE_PREF_SIZE);
+        Label label = new Label(label(field));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(text);
+        grid.addRow(row, label, text);
+        grid.add(error(path), 1, row + 1);
+        return row + 2;
+    }
+
+    /**
+     * The option rows of one level (a subnet, or every subnet): name and data as text, each with
+     * its error line, an Add and a Remove per row; adding and removing rebuild through {@code structural}.
+     */
+    private VBox options(String idPrefix, String addTooltip, List<ConfigDocument.OptionEntry> entries, IntFunction<String> path,
+                         BiConsumer<Integer, ConfigDocument.OptionEntry> set, Consumer<ConfigDocument.OptionEntry> add,
+                         IntConsumer remove, Consumer<Runnable> structural) {
+        VBox options = section("Options", idPrefix + "-add", addTooltip,
+                () -> structural.accept(() -> add.accept(new ConfigDocument.OptionEntry("routers", "", false))));
+        for (int o = 0; o < entries.size(); o++) {
+            int index = o;
+            ConfigDocument.OptionEntry entry = entries.get(o);
+            TextField name = field(idPrefix + "-name-" + o, entry.name(), "name or code");
+            TextField data = field(idPrefix + "-data-" + o, entry.data(), "data, e.g. 192.0.2.1");
+            Runnable write = () -> set.accept(index, new ConfigDocument.OptionEntry(name.getText(), data.getText(), entry.alwaysSend()));
+            List.of(name, data).forEach(f -> f.textProperty().addListener((ob, b, a) -> edited(write)));
+            Button removal = button(idPrefix + "-remove-" + o, "", Icons.REMOVE, "Remove this option",
+                    () -> structural.accept(() -> remove.accept(index)));
+            removal.getStyleClass().add("flat");
+            options.getChildren().addAll(row(name, data, removal), error(path.apply(o)));
+        }
+        return options;
     }
 
     private static String label(SubnetField field) {
@@ -332,6 +423,34 @@ public final class PoolsView extends BorderPane {
         }
     }
 
+    private void structuralGlobal(Runnable edit) {
+        edit.run();
+        buildGlobalForm();
+        check();
+    }
+
+    /** A new subnet with the next free id and empty prefix and pool: the check asks for them under their fields. */
+    private void addSubnet() {
+        if (working == null) {
+            say("There is no configuration to add a subnet to yet.");
+            return;
+        }
+        int added = working.addSubnet(working.nextSubnetId(), "", "");
+        showSubnets(added);
+        say("Subnet added: give it a prefix and a pool, then Apply.");
+    }
+
+    private void removeSubnet() {
+        ConfigDocument.SubnetEntry chosen = subnets.getSelectionModel().getSelectedItem();
+        if (chosen == null || !Dialogs.confirm(this, "Remove subnet " + chosen.id() + " (" + chosen.subnet() + ")?",
+                "Once applied, the server no longer answers clients on this subnet; their leases stay stored until they expire."
+                        + " Revert brings it back until then.", "Remove subnet")) {
+            return;
+        }
+        working.removeSubnet(chosen.index());
+        showSubnets(Math.max(0, chosen.index() - 1));
+    }
+
     /** Runs the loader on a copy off the FX thread and puts each problem under its field. */
     private void check() {
         if (working == null) {
@@ -361,8 +480,17 @@ public final class PoolsView extends BorderPane {
 
     private void apply() {
         if (working == null) {
-            say("Start the server first: Apply changes the configuration it serves.");
+            say("There is no configuration to apply yet: run the setup or start the lab first.");
             return;
+        }
+        if (working.commented() && !commentsAccepted) {
+            if (!Dialogs.confirm(this, working.file().getFileName() + " has comments",
+                    "LeaseDesk saves the configuration as plain JSON, so the comments in " + working.file() + " will be gone from"
+                            + " it. The file as it is now is kept as " + working.commentedCopy() + ".", "Save without comments")) {
+                say("Nothing was saved.");
+                return;
+            }
+            commentsAccepted = true;
         }
         ConfigDocument snapshot = working.copy();
         say("Applying…");
@@ -370,8 +498,9 @@ public final class PoolsView extends BorderPane {
             showIssues(applied.issues());
             if (applied.saved()) {
                 original = snapshot.copy();
-                say(applied.reloaded() ? "Saved " + snapshot.file().getFileName() + " and the server applied it."
-                        : "Saved " + snapshot.file().getFileName() + ".");
+                String kept = applied.commentedOriginal().map(copy -> " The commented file is kept as " + copy + ".").orElse("");
+                say((applied.reloaded() ? "Saved " + snapshot.file().getFileName() + " and the server applied it."
+                        : "Saved " + snapshot.file().getFileName() + ".") + kept);
                 refreshGrid();
             } else {
                 say("Nothing was changed: fix the errors shown under their fields, then apply again.");
@@ -384,16 +513,17 @@ public final class PoolsView extends BorderPane {
             return;
         }
         working = original.copy();
-        showSubnets(Math.max(0, selectedSubnet));
+        showSubnets(Math.max(0, subnets.getSelectionModel().getSelectedIndex()));
         say("Reverted to the configuration the server runs.");
     }
 
     private void refreshGrid() {
         int pool = poolChoice.getSelectionModel().getSelectedIndex();
-        if (original == null || selectedSubnet < 0 || pool < 0 || selectedSubnet >= original.subnets().size()) {
+        if (working == null || selectedSubnet < 0 || pool < 0 || selectedSubnet >= working.subnets().size()) {
             return;
         }
-        long subnetId = original.subnets().get(selectedSubnet).id();
+        // By id, not position: subnets added or removed but not applied yet shift the positions.
+        long subnetId = working.subnets().get(selectedSubnet).id();
         FxBackground.whenDone(administration.addressMap(subnetId, pool), this::showMap,
                 failure -> gridSummary.setText("The address map is not available: " + Dialogs.messageOf(failure)));
     }

@@ -1,6 +1,7 @@
 package org.leasedesk.ui.settings;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.leasedesk.app.DesktopSettings;
 import org.leasedesk.app.DesktopSettingsStore;
 import org.leasedesk.app.Thresholds;
+import org.leasedesk.app.Workbench;
 import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
 import org.leasedesk.ui.common.Themes;
@@ -27,6 +29,7 @@ import org.leasedesk.ui.common.Themes;
 public final class SettingsView extends VBox {
 
     private final DesktopSettingsStore store;
+    private final Workbench workbench;
     private final Spinner<Integer> warning = new Spinner<>(1, 99, 80);
     private final Spinner<Integer> critical = new Spinner<>(2, 100, 95);
     private final Spinner<Integer> sampleSeconds = new Spinner<>(1, 3600, 60);
@@ -36,11 +39,12 @@ public final class SettingsView extends VBox {
     private final ToggleButton dark = new ToggleButton("Dark", Icons.DARK_THEME.create());
     private final Label message = new Label();
 
-    public SettingsView(DesktopSettingsStore store, java.nio.file.Path dataDirectory) {
+    public SettingsView(DesktopSettingsStore store, Workbench workbench) {
         this.store = store;
+        this.workbench = workbench;
         getStylesheets().add(Objects.requireNonNull(SettingsView.class.getResource("/org/leasedesk/ui/settings.css")).toExternalForm());
         getStyleClass().addAll("page", "settings");
-        createView(dataDirectory);
+        createView(workbench.dataDirectory());
         show(store.current());
     }
 
@@ -87,7 +91,8 @@ public final class SettingsView extends VBox {
         Button save = new Button("Save", Icons.SAVE.create());
         save.setId("settings-save");
         save.setDefaultButton(true);
-        save.setTooltip(new Tooltip("Check and remember these values; they apply to the dashboard now and to the next server started"));
+        save.setTooltip(new Tooltip("Check and remember these values; thresholds apply at once (dashboard and the running"
+                + " server's alerts), sampling and retention to the next server started"));
         save.setOnAction(event -> save());
         message.setId("settings-message");
         message.setWrapText(true);
@@ -97,9 +102,12 @@ public final class SettingsView extends VBox {
         getChildren().addAll(title, grid, actions);
     }
 
-    private static Spinner<Integer> spinner(Spinner<Integer> spinner, String id, String tooltip) {
+    private Spinner<Integer> spinner(Spinner<Integer> spinner, String id, String tooltip) {
         spinner.setId(id);
         spinner.setEditable(true);
+        // The spinner's editor takes Enter for itself (it commits the typed number), so the default
+        // button never hears it: Enter in a field saves the form here, as it does anywhere else.
+        spinner.getEditor().setOnAction(event -> save());
         spinner.setTooltip(new Tooltip(tooltip));
         spinner.setPrefWidth(120);
         return spinner;
@@ -129,6 +137,9 @@ public final class SettingsView extends VBox {
     private void save() {
         DesktopSettings changed;
         try {
+            for (Spinner<Integer> typed : List.of(warning, critical, sampleSeconds, retentionDays)) {
+                typed.commitValue();
+            }
             changed = store.current().withThresholds(new Thresholds(warning.getValue(), critical.getValue()))
                     .withSampleInterval(Duration.ofSeconds(sampleSeconds.getValue()))
                     .withHistoryRetention(Duration.ofDays(retentionDays.getValue()));
@@ -137,12 +148,15 @@ public final class SettingsView extends VBox {
             message.setText(e.getMessage());
             return;
         }
-        persist(changed, "Saved. Sampling and retention apply to the next server started.");
+        persist(changed, "Saved. Thresholds apply now, to the dashboard and the running server's alerts; sampling and"
+                + " retention apply to the next server started.");
     }
 
     private void persist(DesktopSettings settings, String done) {
         FxBackground.run(() -> {
             store.save(settings);
+            // The running server's monitor reads the thresholds from the store, so only after the save.
+            workbench.applyThresholds().join();
             return settings;
         }, saved -> {
             message.getStyleClass().setAll("label", "success");

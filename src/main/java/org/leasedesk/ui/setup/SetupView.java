@@ -3,6 +3,8 @@ package org.leasedesk.ui.setup;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -18,6 +20,7 @@ import org.leasedesk.app.Workbench;
 import org.leasedesk.app.lab.LabSettings;
 import org.leasedesk.ui.common.FxBackground;
 import org.leasedesk.ui.common.Icons;
+import org.leasedesk.ui.common.ServerStatus;
 
 /**
  * The first start: choose an interface and get a subnet and pool suggested from its address, with
@@ -27,6 +30,7 @@ import org.leasedesk.ui.common.Icons;
 public final class SetupView extends VBox {
 
     private final Workbench workbench;
+    private final ServerStatus status;
     private final DesktopSettings settings;
     private final Runnable onFinished;
     private final ServerSetup setup = new ServerSetup();
@@ -37,15 +41,17 @@ public final class SetupView extends VBox {
     private final Button write = new Button("Write configuration", Icons.SAVE.create());
     private final Button start = new Button("Start server", Icons.START.create());
     private final Button lab = new Button("Use the lab instead", Icons.LAB.create());
+    private final BooleanProperty configured = new SimpleBooleanProperty();
     private ServerSetup.Proposal proposal;
 
     /**
      * @param candidates lists the interfaces to offer; called in the background
      * @param onFinished called once the lab or a server started, to close the dialog
      */
-    public SetupView(Workbench workbench, DesktopSettings settings, Callable<List<ServerSetup.Candidate>> candidates,
-                     Runnable onFinished) {
+    public SetupView(Workbench workbench, ServerStatus status, DesktopSettings settings,
+                     Callable<List<ServerSetup.Candidate>> candidates, Runnable onFinished) {
         this.workbench = workbench;
+        this.status = status;
         this.settings = settings;
         this.onFinished = onFinished;
         getStylesheets().add(Objects.requireNonNull(SetupView.class.getResource("/org/leasedesk/ui/setup.css")).toExternalForm());
@@ -62,8 +68,8 @@ public final class SetupView extends VBox {
         }, failure -> message.setText("The interfaces cannot be listed: " + failure.getMessage()));
     }
 
-    public SetupView(Workbench workbench, DesktopSettings settings, Runnable onFinished) {
-        this(workbench, settings, new ServerSetup()::candidates, onFinished);
+    public SetupView(Workbench workbench, ServerStatus status, DesktopSettings settings, Runnable onFinished) {
+        this(workbench, status, settings, new ServerSetup()::candidates, onFinished);
     }
 
     private void createView() {
@@ -101,10 +107,13 @@ public final class SetupView extends VBox {
         write.setOnAction(event -> writeConfiguration());
         start.setId("setup-start");
         start.setTooltip(new Tooltip("Start the DHCP server on the chosen interface: it answers real clients"));
-        start.setDisable(!workbench.hasConfiguration());
+        configured.set(workbench.hasConfiguration());
+        // A server may be started elsewhere (the dashboard's lab bar) while this dialog is open.
+        start.disableProperty().bind(status.busy().or(configured.not()));
         start.setOnAction(event -> startServer());
         lab.setId("setup-lab");
         lab.setTooltip(new Tooltip("Run a server on 127.0.0.1 with a simulated client fleet: nothing leaves this machine"));
+        lab.disableProperty().bind(status.busy());
         lab.setOnAction(event -> startLab());
         HBox actions = new HBox(write, start, lab);
         actions.getStyleClass().add("actions");
@@ -138,32 +147,27 @@ public final class SetupView extends VBox {
         ServerSetup.Proposal chosen = proposal;
         FxBackground.run(() -> setup.write(chosen, workbench.configurationFile()), file -> {
             message.setText("Written to " + file + ". Start the server when you are ready.");
-            start.setDisable(false);
+            configured.set(true);
         }, failure -> message.setText("Not written: " + failure.getMessage()));
     }
 
     private void startServer() {
-        starting(start, workbench.startConfigured(java.util.Optional.of(settings.historyRetention()), settings.sampleInterval()),
+        starting(workbench.startConfigured(java.util.Optional.of(settings.historyRetention()), settings.sampleInterval()),
                 "The server");
     }
 
     private void startLab() {
-        starting(lab, workbench.startLab(LabSettings.DEFAULTS), "The lab");
+        starting(workbench.startLab(LabSettings.DEFAULTS), "The lab");
     }
 
-    /** Disables the button while starting; closes the setup once serving, else says why not. */
-    private void starting(Button button, java.util.concurrent.CompletableFuture<Workbench.ServerState> started, String what) {
-        button.setDisable(true);
+    /** Closes the setup once serving, else says why not; the buttons follow the server's state meanwhile. */
+    private void starting(java.util.concurrent.CompletableFuture<Workbench.ServerState> started, String what) {
         FxBackground.whenDone(started, state -> {
-            button.setDisable(false);
             if (state instanceof Workbench.Failed failed) {
                 message.setText(what + " did not start: " + failed.reason());
             } else {
                 onFinished.run();
             }
-        }, failure -> {
-            button.setDisable(false);
-            message.setText(what + " did not start: " + failure.getMessage());
-        });
+        }, failure -> message.setText(what + " did not start: " + failure.getMessage()));
     }
 }
