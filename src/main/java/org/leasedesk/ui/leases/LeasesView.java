@@ -97,7 +97,7 @@ public final class LeasesView extends VBox {
         return header;
     }
 
-    private HBox createToolbar() {
+    private VBox createToolbar() {
         TextField search = new TextField();
         search.setId("lease-search");
         search.setPromptText("Search address, MAC, vendor, host name, client id, relay…");
@@ -131,9 +131,11 @@ public final class LeasesView extends VBox {
         states.valueProperty().bindBidirectional(model.state());
         states.setTooltip(new Tooltip("Show leases in one state"));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, Icons.SEARCH.create(), search, pools, states, spacer,
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox filters = new HBox(8, Icons.SEARCH.create(), search, pools, states);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        // The actions get a row of their own so their words never give way to the search field.
+        HBox actions = new HBox(8,
                 button("lease-release", "Release", Icons.RELEASE, "Release the selected lease on the server (journaled)", this::releaseOne),
                 button("lease-quarantine", "Quarantine", Icons.QUARANTINE,
                         "Release the lease and deny its MAC: the server ignores this client until allowed again", this::quarantine),
@@ -143,7 +145,9 @@ public final class LeasesView extends VBox {
                 button("lease-history", "History", Icons.HISTORY, "Show who held this address, on the History page", this::showHistory),
                 button("lease-release-selected", "Release selected", Icons.RELEASE,
                         "Release every selected lease, after one confirmation", this::releaseSelected));
-        bar.setAlignment(Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getChildren().forEach(action -> ((Button) action).setMinWidth(Region.USE_PREF_SIZE));
+        VBox bar = new VBox(8, filters, actions);
         bar.getStyleClass().add("leases-toolbar");
         return bar;
     }
