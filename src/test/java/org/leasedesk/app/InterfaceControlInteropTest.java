@@ -139,7 +139,14 @@ class InterfaceControlInteropTest {
             String address = waitFor(() -> leasedAddress(lab), "dhclient to configure " + IF);
             InterfaceControl control = control(lab, ipNetnsExec(lab));
 
-            InterfaceControl.Status status = lab.client().callInside(() -> control.status(IF));
+            // dhclient-script configures the address before dhclient writes its lease file: wait for the file too.
+            InterfaceControl.Status status = waitFor(() -> {
+                try {
+                    return Optional.of(lab.client().callInside(() -> control.status(IF))).filter(read -> read.lease().isPresent());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "dhclient to write its lease file");
             assertThat(status.owner().owner()).isEqualTo(DhcpOwner.DHCLIENT);
             assertThat(status.backend()).isEqualTo("dhclient");
             assertThat(status.lease()).hasValueSatisfying(lease -> {

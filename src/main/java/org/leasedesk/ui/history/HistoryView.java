@@ -251,7 +251,9 @@ public final class HistoryView extends VBox {
             holderResult.setText(e.getMessage());
             return;
         }
-        FxBackground.run(() -> search.holderAt(which, when), holder -> holderResult.setText(holder
+        // The field names a whole second: a client that got the address during it held it "at" that time.
+        Instant endOfSecond = when.plusSeconds(1).minusNanos(1);
+        FxBackground.run(() -> search.holderAt(which, endOfSecond), holder -> holderResult.setText(holder
                         .map(event -> which + " was held by " + describeClient(event) + " since " + SHOWN.format(event.time())
                                 + " (" + event.type() + ")")
                         .orElse("Nobody held " + which + " at " + SHOWN.format(when) + ".")),
