@@ -39,6 +39,32 @@ class LeaseDatabaseTest {
     }
 
     @Test
+    void eventIdCacheMigrationKeepsTheHistoryOfAVersion4Database() throws SQLException {
+        try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
+                Connection connection = database.connect();
+                PreparedStatement back = connection.prepareStatement("ALTER TABLE lease_events ALTER COLUMN id SET CACHE 32");
+                PreparedStatement forget = connection.prepareStatement("DELETE FROM schema_version WHERE version = 5")) {
+            new EventRepository(database).append(TestLeases.granted(1).event());
+            back.execute();
+            forget.execute();
+        }
+        try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
+                Connection connection = database.connect();
+                PreparedStatement cache = connection.prepareStatement(
+                        "SELECT identity_cache FROM information_schema.columns WHERE table_name = 'LEASE_EVENTS' AND column_name = 'ID'")) {
+            assertThat(database.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            try (java.sql.ResultSet row = cache.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getLong(1)).isEqualTo(100_000);
+            }
+            EventRepository events = new EventRepository(database);
+            events.append(TestLeases.granted(2).event());
+            assertThat(events.between(TimeRange.ALL, PageRequest.first(10)).events())
+                    .extracting(StoredEvent::id).hasSize(2).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void refusesASchemaNewerThanThisCodeKnows() throws SQLException {
         try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
                 Connection connection = database.connect();
