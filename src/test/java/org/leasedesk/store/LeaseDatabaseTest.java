@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class LeaseDatabaseTest {
     @Test
     void compactionShrinksTheFileAndKeepsTheLeases() throws Exception {
         try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
-                LeaseWriter writer = new LeaseWriter(database, new LeaseWriter.Settings(4096, 1, false),
+                LeaseWriter writer = new LeaseWriter(database, new LeaseWriter.Settings(4096, 1, false, Duration.ZERO),
                         java.time.Clock.systemUTC(), alarm -> {})) {
             // One commit per change is what bloats an MVStore file; compaction should undo it.
             for (int round = 0; round < 3; round++) {
