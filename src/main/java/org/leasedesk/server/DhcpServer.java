@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +68,7 @@ public final class DhcpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DhcpServer.class);
     private static final int MAX_DATAGRAM = 65_535;
+    private static final HexFormat HEX = HexFormat.of();
 
     // Replaced together by reload(), on the packet thread, which is the only thread that reads them.
     private ServerConfig config;
@@ -240,7 +242,9 @@ public final class DhcpServer implements AutoCloseable {
             return;
         }
         request.messageType().ifPresent(statistics::received);
-        MDC.put("xid", String.format("0x%08x", request.xid()));
+        // HexFormat rather than String.format: this runs for every packet, and the format parser was
+        // an eighth of the packet thread's time under perfdhcp.
+        MDC.put("xid", "0x" + HEX.toHexDigits(request.xid()));
         MDC.put("mac", request.hardwareAddress().toString());
         try {
             switch (processor.handle(request)) {
