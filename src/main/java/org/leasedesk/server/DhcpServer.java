@@ -50,6 +50,7 @@ import org.leasedesk.store.LeaseLoad;
 import org.leasedesk.store.LeaseRepository;
 import org.leasedesk.store.LeaseWriter;
 import org.leasedesk.store.UtilisationRepository;
+import org.leasedesk.store.WriteRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -273,8 +274,16 @@ public final class DhcpServer implements AutoCloseable {
                 listener.leaseChanged(commit.change().event());
             } else {
                 statistics.dropped(DropReason.STORE_REJECTED);
-                log.error("not acknowledging {} for {}: the lease store did not take it ({})", lease.address(), lease.clientKey(),
-                        failure.getMessage());
+                // Shedding under overload is counted, not logged per packet: at thousands a second the
+                // lines flooded the log, written by the packet thread just when it was busiest.
+                boolean shed = failure instanceof WriteRejectedException rejected
+                        && rejected.reason() == WriteRejectedException.Reason.QUEUE_FULL;
+                if (shed) {
+                    log.debug("not acknowledging {} for {}: {}", lease.address(), lease.clientKey(), failure.getMessage());
+                } else {
+                    log.error("not acknowledging {} for {}: the lease store did not take it ({})", lease.address(),
+                            lease.clientKey(), failure.getMessage());
+                }
                 internal.add(() -> engine.restore(lease.address(), commit.before()));
             }
         });
