@@ -28,7 +28,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("001-initial-schema.sql",
             "002-client-history.sql",
             "003-analytics.sql",
-            "004-deny-list.sql");
+            "004-deny-list.sql",
+            "005-event-id-cache.sql");
 
     private Migrations() {}
 

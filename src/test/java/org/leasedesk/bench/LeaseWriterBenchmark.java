@@ -62,7 +62,7 @@ public class LeaseWriterBenchmark {
     public void open() throws IOException {
         directory = Files.createTempDirectory("leasedesk-bench");
         database = LeaseDatabase.open(directory.resolve("bench"));
-        writer = new LeaseWriter(database, new LeaseWriter.Settings(4096, 64, checkpointSync), Clock.systemUTC(),
+        writer = new LeaseWriter(database, LeaseWriter.Settings.DEFAULTS.withCheckpointSync(checkpointSync), Clock.systemUTC(),
                 alarm -> {});
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,32 @@ class LeaseDatabaseTest {
         try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db.mv.db"))) {
             assertThat(database.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(new EventRepository(database).between(TimeRange.ALL, PageRequest.first(10)).events()).hasSize(1);
+        }
+    }
+
+    @Test
+    void eventIdCacheMigrationKeepsTheHistoryOfAVersion4Database() throws SQLException {
+        try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
+                Connection connection = database.connect();
+                PreparedStatement back = connection.prepareStatement("ALTER TABLE lease_events ALTER COLUMN id SET CACHE 32");
+                PreparedStatement forget = connection.prepareStatement("DELETE FROM schema_version WHERE version = 5")) {
+            new EventRepository(database).append(TestLeases.granted(1).event());
+            back.execute();
+            forget.execute();
+        }
+        try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
+                Connection connection = database.connect();
+                PreparedStatement cache = connection.prepareStatement(
+                        "SELECT identity_cache FROM information_schema.columns WHERE table_name = 'LEASE_EVENTS' AND column_name = 'ID'")) {
+            assertThat(database.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            try (java.sql.ResultSet row = cache.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getLong(1)).isEqualTo(100_000);
+            }
+            EventRepository events = new EventRepository(database);
+            events.append(TestLeases.granted(2).event());
+            assertThat(events.between(TimeRange.ALL, PageRequest.first(10)).events())
+                    .extracting(StoredEvent::id).hasSize(2).isSorted().doesNotHaveDuplicates();
         }
     }
 
@@ -87,7 +114,7 @@ class LeaseDatabaseTest {
     @Test
     void compactionShrinksTheFileAndKeepsTheLeases() throws Exception {
         try (LeaseDatabase database = LeaseDatabase.open(dir.resolve("db"));
-                LeaseWriter writer = new LeaseWriter(database, new LeaseWriter.Settings(4096, 1, false),
+                LeaseWriter writer = new LeaseWriter(database, new LeaseWriter.Settings(4096, 1, false, Duration.ZERO),
                         java.time.Clock.systemUTC(), alarm -> {})) {
             // One commit per change is what bloats an MVStore file; compaction should undo it.
             for (int round = 0; round < 3; round++) {

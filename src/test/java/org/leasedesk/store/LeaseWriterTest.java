@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,7 +69,7 @@ class LeaseWriterTest {
         int submitters = 8;
         int perSubmitter = 500;
         List<CompletableFuture<LeaseChange>> futures = new CopyOnWriteArrayList<>();
-        try (LeaseWriter writer = writer(new LeaseWriter.Settings(8192, 64, false))) {
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(8192, 64, false, Duration.ZERO))) {
             ExecutorService pool = Executors.newFixedThreadPool(submitters);
             CountDownLatch start = new CountDownLatch(1);
             for (int s = 0; s < submitters; s++) {
@@ -114,7 +115,7 @@ class LeaseWriterTest {
             forbid.execute();
         }
         List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
-        try (LeaseWriter writer = writer(new LeaseWriter.Settings(1024, 1024, false))) {
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(1024, 1024, false, Duration.ZERO))) {
             for (int n = 1; n <= 200; n++) {
                 futures.add(writer.submit(TestLeases.granted(n)));
             }
@@ -173,7 +174,7 @@ class LeaseWriterTest {
 
     @Test
     void fullQueueRejectsAtOnceInsteadOfQueueingUnboundedly() throws Exception {
-        LeaseWriter writer = writer(new LeaseWriter.Settings(4, 1, false));
+        LeaseWriter writer = writer(new LeaseWriter.Settings(4, 1, false, Duration.ZERO));
         writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
         List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
         // An uncommitted update of lease 1 holds its row lock, so the writer's next batch (lease 1
@@ -199,7 +200,7 @@ class LeaseWriterTest {
     @Test
     void closeFlushesEverythingPendingThenRefusesNewChanges() throws Exception {
         List<CompletableFuture<LeaseChange>> futures = new ArrayList<>();
-        LeaseWriter writer = writer(new LeaseWriter.Settings(4096, 16, false));
+        LeaseWriter writer = writer(new LeaseWriter.Settings(4096, 16, false, Duration.ZERO));
         for (int n = 1; n <= 1000; n++) {
             futures.add(writer.submit(TestLeases.granted(n)));
         }
@@ -225,8 +226,46 @@ class LeaseWriterTest {
     }
 
     @Test
+    void changesArrivingWithinTheGatherTimeShareOneCommit() throws Exception {
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(4096, 64, false, Duration.ofSeconds(1)))) {
+            CompletableFuture<LeaseChange> first = writer.submit(TestLeases.granted(1));
+            Thread.sleep(100);
+            assertThat(first).as("the first change waits for company").isNotDone();
+            CompletableFuture<LeaseChange> second = writer.submit(TestLeases.granted(2));
+            CompletableFuture.allOf(first, second).get(5, TimeUnit.SECONDS);
+            assertThat(writer.statistics().committedBatches()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFullBatchIsCommittedWithoutWaitingOutTheGatherTime() throws Exception {
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(4096, 2, false, Duration.ofHours(1)))) {
+            CompletableFuture<LeaseChange> first = writer.submit(TestLeases.granted(1));
+            CompletableFuture<LeaseChange> second = writer.submit(TestLeases.granted(2));
+            CompletableFuture.allOf(first, second).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void historyAloneWaitsForTheNextChangeButNotForever() throws Exception {
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(4096, 64, false, Duration.ZERO))) {
+            writer.record(LeaseEvent.of(LeaseEventType.OFFERED, TestLeases.lease(1), TestLeases.T0, "offer without a request"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (storedEvents() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(storedEvents()).as("an offer nobody requests is still written").isEqualTo(1);
+
+            writer.record(LeaseEvent.of(LeaseEventType.OFFERED, TestLeases.lease(2), TestLeases.T0, "offer before its request"));
+            writer.submit(TestLeases.granted(2)).get(5, TimeUnit.SECONDS);
+            assertThat(writer.statistics().committedBatches()).as("the second offer shares the ACK's commit").isEqualTo(2);
+        }
+        assertThat(storedEvents()).isEqualTo(3);
+    }
+
+    @Test
     void historyOnlyEventsAreShedBeforeTheyCrowdOutLeaseChanges() throws Exception {
-        LeaseWriter writer = writer(new LeaseWriter.Settings(8, 1, false));
+        LeaseWriter writer = writer(new LeaseWriter.Settings(8, 1, false, Duration.ZERO));
         writer.submit(TestLeases.granted(1)).get(5, TimeUnit.SECONDS);
         List<CompletableFuture<LeaseChange>> changes = new ArrayList<>();
         try (Connection blocker = lockingLeaseOne()) {
