@@ -43,7 +43,12 @@ final class LabFixture implements AutoCloseable {
     }
 
     static void waitUntil(BooleanSupplier condition) throws java.util.concurrent.TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+        waitUntil(10, condition);
+    }
+
+    /** For steps that queue behind the workbench's own work (a save that hands thresholds to the server). */
+    static void waitUntil(int seconds, BooleanSupplier condition) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
