@@ -62,15 +62,30 @@ public final class DesktopSettingsStore {
     }
 
     /** Writes the settings through a temporary file, so a crash mid-write leaves the old file whole. */
-    public void save(DesktopSettings settings) {
+    public synchronized void save(DesktopSettings settings) {
+        // Saves come from several threads (Settings, window bounds on close, the last view): one at a
+        // time, each through a temporary file of its own, so no save moves away another's file.
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+            temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
             json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), toJson(settings));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             current.set(settings);
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException("cannot save the desktop settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            log.debug("Could not remove {}: {}", temporary, e.getMessage());
         }
     }
 

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leasedesk.lease.PoolUsage;
@@ -33,6 +38,23 @@ class DesktopSettingsStoreTest {
         new DesktopSettingsStore(directory).save(saved);
 
         assertThat(new DesktopSettingsStore(directory).load()).isEqualTo(saved);
+    }
+
+    @Test
+    void savesFromManyThreadsAtOnceAllSucceedAndLeaveOneFile() throws Exception {
+        DesktopSettingsStore store = new DesktopSettingsStore(directory);
+        List<CompletableFuture<Void>> saves = new ArrayList<>();
+        for (int n = 0; n < 16; n++) {
+            DesktopSettings settings = DesktopSettings.DEFAULTS.withHistoryRetention(Duration.ofDays(10 + n));
+            saves.add(CompletableFuture.runAsync(() -> store.save(settings)));
+        }
+
+        CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(new DesktopSettingsStore(directory).load()).isEqualTo(store.current());
+        try (Stream<Path> files = Files.list(store.file().getParent())) {
+            assertThat(files).containsExactly(store.file());
+        }
     }
 
     @Test

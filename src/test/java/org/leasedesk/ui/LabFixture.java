@@ -48,7 +48,8 @@ final class LabFixture implements AutoCloseable {
 
     /** For steps that queue behind the workbench's own work (a save that hands thresholds to the server). */
     static void waitUntil(int seconds, BooleanSupplier condition) throws java.util.concurrent.TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+        // Asked on the FX thread: tables and labels change there, and reading a list while it changes can throw.
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
