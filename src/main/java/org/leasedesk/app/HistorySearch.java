@@ -76,14 +76,11 @@ public final class HistorySearch {
     }
 
     public Page search(Criteria criteria, Optional<Cursor> after, int size) {
-        EventQuery query = EventQuery.ALL;
-        if (criteria.address().isPresent()) {
-            query = query.withAddress(criteria.address().get());
-        }
-        if (criteria.type().isPresent()) {
-            query = query.withType(criteria.type().get());
-        }
-        TimeRange range = new TimeRange(criteria.from(), criteria.until());
+        // MAC and host name are matched here, page by page; the indexed criteria go to the store.
+        HistoryFilter indexed = HistoryFilter.of(criteria.address(), Optional.empty(), criteria.type(), Optional.empty(),
+                Optional.of(criteria.from()), Optional.of(criteria.until()), "");
+        EventQuery query = indexed.query();
+        TimeRange range = indexed.range();
         Optional<PageRequest> request = Optional.of(new PageRequest(size,
                 after.map(cursor -> new PageRequest.Position(cursor.time(), cursor.id()))));
         List<LeaseEvent> found = new ArrayList<>();
