@@ -1,5 +1,6 @@
 package org.leasedesk.server;
 
+import com.sun.jna.LastErrorException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -40,6 +41,9 @@ import org.leasedesk.lease.PoolUsage;
 import org.leasedesk.lease.UtilisationSample;
 import org.leasedesk.protocol.DhcpCodec;
 import org.leasedesk.protocol.DhcpMessage;
+import org.leasedesk.platform.LinkLayerSender;
+import org.leasedesk.platform.PortHolder;
+import org.leasedesk.platform.ProcessDescriptions;
 import org.leasedesk.protocol.MalformedPacketException;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
@@ -83,6 +87,8 @@ public final class DhcpServer implements AutoCloseable {
     private final DatagramChannel channel;
     /** Bound to the server identifier: broadcasts sent from it leave through the served link; see {@link #openOnLink}. */
     private final Optional<DatagramChannel> linkChannel;
+    /** Delivers replies to clients that have no address yet; without it they are broadcast. */
+    private final Optional<LinkLayerSender> linkLayer;
     private final LeaseWriter writer;
     private final UtilisationRepository samples;
     private final DenyListRepository denyList;
@@ -110,14 +116,20 @@ public final class DhcpServer implements AutoCloseable {
         this.inbound = new InboundQueue(options.receiveQueueCapacity());
         this.channel = open(options);
         this.linkChannel = openOnLink(options);
+        this.linkLayer = options.redirectReplies().isPresent() ? Optional.empty()
+                : options.interfaceName().flatMap(LinkLayerSender::open);
         this.writer = new LeaseWriter(database, writerSettings, clock, alarm -> listener.alarm(alarm));
         this.samples = new UtilisationRepository(database);
         // Samples are written off the packet thread: a slow disk must not delay answers.
         this.sampleWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("utilisation-samples").factory());
         this.packetThread = Thread.ofPlatform().name("dhcp-packets").daemon(false).unstarted(this::processLoop);
-        this.receiveThreads = Stream.concat(Stream.of(channel), linkChannel.stream())
-                .map(receiving -> Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(() -> receiveLoop(receiving)))
-                .toList();
+        // What a socket receives tells how the packet was addressed: the link socket takes unicasts to the
+        // server's address, so the wildcard one is left with broadcasts. In lab mode every packet counts as
+        // arriving on the served link.
+        Ipv4Address wildcardArrival = options.listen().getAddress().isAnyLocalAddress() || options.redirectReplies().isPresent()
+                ? Ipv4Address.BROADCAST : Ipv4Address.of((java.net.Inet4Address) options.listen().getAddress());
+        this.receiveThreads = Stream.concat(Stream.of(receiveThread(channel, wildcardArrival)),
+                linkChannel.stream().map(link -> receiveThread(link, options.serverIdentifier()))).toList();
         log.info("serving {} subnet(s) on {} as {} with {} stored lease(s) and {} denied client(s)", config.subnets().size(),
                 options.listen(), options.serverIdentifier(), load.leases().size(), denied.size());
     }
@@ -132,13 +144,19 @@ public final class DhcpServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Binds the server port exclusively: without SO_REUSEADDR the bind fails while any other socket
+     * holds the port, so two servers can never hand out one pool twice. Only once bound is the option
+     * set, so this server's own link socket (see {@link #openOnLink}) may share the port.
+     */
     private static DatagramChannel open(ServerOptions options) throws ServerStartException {
         DatagramChannel channel = null;
         try {
             channel = DatagramChannel.open(StandardProtocolFamily.INET);
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
             channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
             channel.bind(options.listen());
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             return channel;
         } catch (BindException e) {
             closeQuietly(channel);
@@ -147,8 +165,11 @@ public final class DhcpServer implements AutoCloseable {
                 throw new ServerStartException("port " + options.serverPort() + " needs privileges: run LeaseDesk as root, or let"
                         + " its Java bind low ports with 'setcap cap_net_bind_service=+ep' on the java binary", e);
             }
-            throw new ServerStartException("cannot listen on " + options.listen() + ": " + reason
-                    + " (is another DHCP server running? 'ss -ulpn sport = :" + options.serverPort() + "' shows who holds the port)", e);
+            String holder = PortHolder.ofUdpPort(options.serverPort()).stream()
+                    .mapToObj(pid -> " by " + ProcessDescriptions.describe(pid))
+                    .findFirst().orElse(" by another program ('ss -ulpn sport = :" + options.serverPort() + "' shows which)");
+            throw new ServerStartException("UDP port " + options.serverPort() + " is already in use" + holder
+                    + ": only one DHCP server may serve a port, or both would hand out the same addresses (" + reason + ")", e);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new ServerStartException("cannot open a UDP socket on " + options.listen() + ": " + e.getMessage(), e);
@@ -185,14 +206,18 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
-    private void receiveLoop(DatagramChannel channel) {
+    private Thread receiveThread(DatagramChannel receiving, Ipv4Address arrivedAt) {
+        return Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(() -> receiveLoop(receiving, arrivedAt));
+    }
+
+    private void receiveLoop(DatagramChannel channel, Ipv4Address arrivedAt) {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
         while (running) {
             try {
                 buffer.clear();
                 SocketAddress source = channel.receive(buffer);
                 buffer.flip();
-                if (!inbound.offer(Arrays.copyOf(buffer.array(), buffer.limit()), source)) {
+                if (!inbound.offer(Arrays.copyOf(buffer.array(), buffer.limit()), source, arrivedAt)) {
                     statistics.dropped(DropReason.QUEUE_FULL);
                 }
             } catch (ClosedChannelException closed) {
@@ -248,7 +273,7 @@ public final class DhcpServer implements AutoCloseable {
         MDC.put("xid", "0x" + HEX.toHexDigits(request.xid()));
         MDC.put("mac", request.hardwareAddress().toString());
         try {
-            switch (processor.handle(request)) {
+            switch (processor.handle(request, arrivalOf(received))) {
                 case Decision.Reply reply -> {
                     send(reply);
                     reply.history().ifPresent(writer::record);
@@ -263,6 +288,12 @@ public final class DhcpServer implements AutoCloseable {
             MDC.remove("xid");
             MDC.remove("mac");
         }
+    }
+
+    private Arrival arrivalOf(InboundQueue.Received received) {
+        Ipv4Address remote = received.source() instanceof InetSocketAddress socket && socket.getAddress() instanceof java.net.Inet4Address v4
+                ? Ipv4Address.of(v4) : Ipv4Address.ANY;
+        return new Arrival(received.arrivedAt(), remote, options.interfaceName());
     }
 
     /** Stores the change; the reply leaves only once the commit succeeded. */
@@ -291,33 +322,58 @@ public final class DhcpServer implements AutoCloseable {
 
     private void send(Decision.Reply reply) {
         DhcpMessage message = reply.message();
+        InetSocketAddress destination = reply.destination();
         try {
             byte[] bytes = codec.encode(message, reply.maxMessageSize());
-            boolean broadcast = reply.destination().getAddress().equals(options.broadcastTarget());
-            (broadcast ? linkChannel.orElse(channel) : channel).send(ByteBuffer.wrap(bytes), reply.destination());
+            if (ReplyRouting.needsLinkLayer(message, destination)) {
+                if (linkLayer.isPresent()) {
+                    linkLayer.get().send(options.serverIdentifier().toInetAddress(), options.serverPort(), message.yiaddr(),
+                            destination.getPort(), message.hardwareAddress().bytes(), bytes);
+                    message.messageType().ifPresent(statistics::sent);
+                    log.debug("sent {} to {} at {}", message.summary(), destination, message.hardwareAddress());
+                    return;
+                }
+                // Without a packet socket, broadcast is the one way to reach a client that has no address yet.
+                destination = new InetSocketAddress(options.broadcastTarget(), destination.getPort());
+            }
+            boolean broadcast = destination.getAddress().equals(options.broadcastTarget());
+            (broadcast ? linkChannel.orElse(channel) : channel).send(ByteBuffer.wrap(bytes), destination);
             message.messageType().ifPresent(statistics::sent);
-            log.debug("sent {} to {}", message.summary(), reply.destination());
+            log.debug("sent {} to {}", message.summary(), destination);
         } catch (IllegalArgumentException e) {
             statistics.dropped(DropReason.REPLY_TOO_LARGE);
             log.warn("reply to {} does not fit {} bytes: {}", message.hardwareAddress(), reply.maxMessageSize(), e.getMessage());
-        } catch (IOException e) {
-            log.warn("sending {} to {} failed: {}", message.summary(), reply.destination(), e.getMessage());
+        } catch (IOException | LastErrorException e) {
+            log.warn("sending {} to {} failed: {}", message.summary(), destination, e.getMessage());
         }
     }
 
-    /** Bounded work per cycle: expires ended leases and ends finished probations, at most max-reclaim-leases of them. */
+    /**
+     * Bounded work per cycle: expires ended leases and ends finished probations, at most
+     * max-reclaim-leases of them and for at most max-reclaim-time (0: no limit, as in Kea).
+     */
     private void reclaim() {
         engine.tick();
         Instant now = clock.instant();
-        List<Lease> due = engine.expired(config.reclamation().maxLeasesPerCycle());
+        ServerConfig.Reclamation limits = config.reclamation();
+        int maxLeases = limits.maxLeasesPerCycle() > 0 ? limits.maxLeasesPerCycle() : Integer.MAX_VALUE;
+        Optional<Instant> deadline = limits.maxTimePerCycle().isZero() ? Optional.empty() : Optional.of(now.plus(limits.maxTimePerCycle()));
+        List<Lease> due = engine.expired(maxLeases);
+        int reclaimed = 0;
         for (Lease lease : due) {
+            if (deadline.isPresent() && clock.instant().isAfter(deadline.get())) {
+                log.warn("reclamation stopped after {} of {} expired lease(s): max-reclaim-time ({} ms) is up; the rest wait for the"
+                        + " next cycle", reclaimed, due.size(), limits.maxTimePerCycle().toMillis());
+                return;
+            }
+            reclaimed++;
             boolean probation = lease.state() == LeaseState.DECLINED;
             Lease next = probation ? lease.reclaimed(now) : lease.expired(now);
             engine.record(next);
             commit(new Decision.Commit(new LeaseChange(next, LeaseEvent.of(probation ? LeaseEventType.RECLAIMED : LeaseEventType.EXPIRED,
                     next, now, probation ? "decline probation ended" : "lease lifetime ended")), Optional.of(lease), Optional.empty()));
         }
-        if (due.size() == config.reclamation().maxLeasesPerCycle()) {
+        if (due.size() == limits.maxLeasesPerCycle()) {
             log.warn("reclamation left expired leases for the next cycle ({} per cycle)", due.size());
         }
     }
@@ -537,6 +593,7 @@ public final class DhcpServer implements AutoCloseable {
         running = false;
         closeQuietly(channel);
         linkChannel.ifPresent(DhcpServer::closeQuietly);
+        linkLayer.ifPresent(LinkLayerSender::close);
         try {
             for (Thread receiveThread : receiveThreads) {
                 receiveThread.join(2000);

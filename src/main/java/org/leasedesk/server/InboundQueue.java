@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.protocol.DhcpCodec;
 
 /**
@@ -16,7 +17,8 @@ import org.leasedesk.protocol.DhcpCodec;
  */
 final class InboundQueue {
 
-    record Received(byte[] bytes, SocketAddress source) {}
+    /** A datagram, who sent it, and which of the server's addresses it was sent to (the broadcast address for a broadcast). */
+    record Received(byte[] bytes, SocketAddress source, Ipv4Address arrivedAt) {}
 
     private final BlockingQueue<Received> others;
     private final BlockingQueue<Received> discovers;
@@ -29,8 +31,8 @@ final class InboundQueue {
     }
 
     /** Queues a packet; false when its queue is full and it must be shed. */
-    boolean offer(byte[] bytes, SocketAddress source) {
-        boolean queued = (DhcpCodec.isDiscover(bytes) ? discovers : others).offer(new Received(bytes, source));
+    boolean offer(byte[] bytes, SocketAddress source, Ipv4Address arrivedAt) {
+        boolean queued = (DhcpCodec.isDiscover(bytes) ? discovers : others).offer(new Received(bytes, source, arrivedAt));
         if (queued) {
             waiting.release();
         }

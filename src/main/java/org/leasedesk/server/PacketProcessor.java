@@ -5,14 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Hostnames;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
@@ -53,6 +56,8 @@ final class PacketProcessor {
     private final Clock clock;
     private final Inet4Address serverId;
     private final Predicate<HardwareAddress> denied;
+    private final Map<Long, Map<HostIdentifier, Reservation>> subnetReservations = new HashMap<>();
+    private final Map<HostIdentifier, Reservation> globalReservations = new HashMap<>();
 
     PacketProcessor(ServerConfig config, AllocationEngine engine, ServerOptions options, Clock clock) {
         this(config, engine, options, clock, hardware -> false);
@@ -67,9 +72,15 @@ final class PacketProcessor {
         this.options = options;
         this.clock = clock;
         this.serverId = options.serverIdentifier().toInetAddress();
+        for (SubnetConfig subnet : config.subnets()) {
+            Map<HostIdentifier, Reservation> byIdentifier = new HashMap<>();
+            subnet.reservations().forEach(r -> byIdentifier.put(r.identifier(), r));
+            subnetReservations.put(subnet.id(), byIdentifier);
+        }
+        config.globalReservations().forEach(r -> globalReservations.put(r.identifier(), r));
     }
 
-    Decision handle(DhcpMessage request) {
+    Decision handle(DhcpMessage request, Arrival arrival) {
         if (!request.isRequest()) {
             return drop(DropReason.NOT_A_REQUEST, request);
         }
@@ -78,24 +89,23 @@ final class PacketProcessor {
             return drop(DropReason.NO_MESSAGE_TYPE, request);
         }
         return switch (type.get()) {
-            case DISCOVER -> withSubnetAndClient(request, this::discover);
-            case REQUEST -> withSubnetAndClient(request, this::request);
+            case DISCOVER -> withSubnetAndClient(request, arrival, this::discover);
+            case REQUEST -> withSubnetAndClient(request, arrival, this::request);
             case RELEASE -> release(request);
             case DECLINE -> decline(request);
-            case INFORM -> inform(request);
+            case INFORM -> inform(request, arrival);
             default -> drop(DropReason.UNSUPPORTED_MESSAGE_TYPE, request);
         };
     }
 
-    private interface ClientHandler {
-        Decision handle(DhcpMessage request, SubnetConfig subnet, ClientKey client);
-    }
+    /** A client's request with what the server knows of it: the subnet that serves it, its lease key and its reservation. */
+    private record Exchange(DhcpMessage request, SubnetConfig subnet, ClientKey client, Optional<Reservation> reservation) {}
 
-    private Decision withSubnetAndClient(DhcpMessage request, ClientHandler handler) {
+    private Decision withSubnetAndClient(DhcpMessage request, Arrival arrival, Function<Exchange, Decision> handler) {
         if (denied.test(hardwareOf(request))) {
             return drop(DropReason.DENIED_CLIENT, request);
         }
-        Optional<SubnetConfig> subnet = subnetFor(request);
+        Optional<SubnetConfig> subnet = subnetFor(request, arrival);
         if (subnet.isEmpty()) {
             return drop(DropReason.NO_SUBNET, request);
         }
@@ -103,25 +113,32 @@ final class PacketProcessor {
         if (client.isEmpty()) {
             return drop(DropReason.NO_CLIENT_IDENTITY, request);
         }
-        return handler.handle(request, subnet.get(), client.get());
+        return handler.apply(new Exchange(request, subnet.get(), client.get(), reservationOf(subnet.get(), request)));
     }
 
-    private Decision discover(DhcpMessage request, SubnetConfig subnet, ClientKey client) {
-        Allocation allocation = engine.offer(subnet.id(), client, request.requestedAddress().map(Ipv4Address::of));
+    private Decision discover(Exchange exchange) {
+        DhcpMessage request = exchange.request();
+        SubnetConfig subnet = exchange.subnet();
+        Allocation allocation = engine.offer(subnet.id(), exchange.client(), exchange.reservation(),
+                request.requestedAddress().map(Ipv4Address::of));
         if (!(allocation instanceof Allocation.Offered offered)) {
             return drop(DropReason.POOL_EXHAUSTED, request);
         }
         long lifetime = lifetime(request, subnet.lifetimes());
         DhcpMessage.Builder offer = DhcpMessage.offer(request, serverId, offered.address().toInetAddress(), lifetime);
-        Optional<Reservation> reservation = reservationOf(subnet, client);
+        Optional<Reservation> reservation = exchange.reservation();
         complete(offer, request, subnet, offered.poolId(), reservation, lifetime);
         LeaseEvent offeredEvent = historyOf(LeaseEventType.OFFERED, request, subnet, offered.address(), offered.poolId(), reservation,
                 request.summary());
-        return new Decision.Reply(offer.build(), ReplyRouting.destination(request, MessageType.OFFER, options), maxSizeOf(request),
+        DhcpMessage message = offer.build();
+        return new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request),
                 Optional.of(offeredEvent));
     }
 
-    private Decision request(DhcpMessage request, SubnetConfig subnet, ClientKey client) {
+    private Decision request(Exchange exchange) {
+        DhcpMessage request = exchange.request();
+        SubnetConfig subnet = exchange.subnet();
+        ClientKey client = exchange.client();
         Optional<Ipv4Address> requested = request.requestedAddress().map(Ipv4Address::of);
         Ipv4Address ciaddr = Ipv4Address.of(request.ciaddr());
         Optional<Inet4Address> chosenServer = request.serverIdentifier();
@@ -131,41 +148,44 @@ final class PacketProcessor {
                 engine.withdrawOffer(subnet.id(), client);
                 return drop(DropReason.OTHER_SERVER_CHOSEN, request);
             }
-            return requested.map(address -> bind(request, subnet, client, address))
+            return requested.map(address -> bind(exchange, address))
                     .orElseGet(() -> drop(DropReason.MISSING_REQUESTED_ADDRESS, request));
         }
         if (requested.isPresent() && ciaddr.isAny()) {
             // INIT-REBOOT: the client remembers an address; NAK if it is wrong, silence if we know nothing of it.
             Ipv4Address address = requested.get();
             if (!subnet.subnet().contains(address)) {
-                return nak(request, address + " is not on this network (" + subnet.subnet() + ")");
+                return nak(exchange, address + " is not on this network (" + subnet.subnet() + ")");
             }
             boolean known = engine.leaseOf(subnet.id(), client).isPresent() || engine.leaseAt(address).isPresent();
             if (!known && !subnet.authoritative()) {
                 return drop(DropReason.UNKNOWN_CLIENT, request);
             }
-            return bind(request, subnet, client, address);
+            return bind(exchange, address);
         }
         if (!ciaddr.isAny()) {
             // RENEWING (unicast) or REBINDING (broadcast): the client is using ciaddr.
             if (!subnet.subnet().contains(ciaddr)) {
-                return nak(request, ciaddr + " is not on this network (" + subnet.subnet() + ")");
+                return nak(exchange, ciaddr + " is not on this network (" + subnet.subnet() + ")");
             }
-            return bind(request, subnet, client, ciaddr);
+            return bind(exchange, ciaddr);
         }
         return drop(DropReason.MISSING_REQUESTED_ADDRESS, request);
     }
 
     /** Acknowledges {@code address} for the client once the lease is stored, or NAKs with the reason. */
-    private Decision bind(DhcpMessage request, SubnetConfig subnet, ClientKey client, Ipv4Address address) {
-        RequestCheck check = engine.check(subnet.id(), client, address);
+    private Decision bind(Exchange exchange, Ipv4Address address) {
+        DhcpMessage request = exchange.request();
+        SubnetConfig subnet = exchange.subnet();
+        ClientKey client = exchange.client();
+        Optional<Reservation> reservation = exchange.reservation();
+        RequestCheck check = engine.check(subnet.id(), client, reservation, address);
         if (check instanceof RequestCheck.Refused refused) {
-            return nak(request, refused.reason());
+            return nak(exchange, refused.reason());
         }
         long poolId = ((RequestCheck.Acceptable) check).poolId();
         Instant now = clock.instant();
         long lifetime = lifetime(request, subnet.lifetimes());
-        Optional<Reservation> reservation = reservationOf(subnet, client);
         Optional<Lease> before = engine.leaseAt(address);
         RelayInfo relay = relayOf(request);
         boolean sameClient = before.filter(lease -> lease.clientKey().equals(client)).isPresent();
@@ -180,7 +200,7 @@ final class PacketProcessor {
         complete(ack, request, subnet, poolId, reservation, lifetime);
         DhcpMessage message = ack.build();
         return new Decision.Commit(new LeaseChange(lease, LeaseEvent.of(type, lease, now, request.summary())), before,
-                Optional.of(new Decision.Reply(message, ReplyRouting.destination(request, MessageType.ACK, options), maxSizeOf(request))));
+                Optional.of(new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request))));
     }
 
     private Decision release(DhcpMessage request) {
@@ -198,19 +218,20 @@ final class PacketProcessor {
                 .orElseGet(() -> drop(DropReason.RELEASE_NOT_OURS, request));
     }
 
-    private Decision inform(DhcpMessage request) {
+    private Decision inform(DhcpMessage request, Arrival arrival) {
         Optional<SubnetConfig> subnet = Optional.of(Ipv4Address.of(request.ciaddr()))
                 .filter(ciaddr -> !ciaddr.isAny() && request.giaddr().equals(Ipv4Address.ANY.toInetAddress()))
                 .flatMap(this::subnetContaining)
-                .or(() -> subnetFor(request));
+                .or(() -> subnetFor(request, arrival));
         if (subnet.isEmpty()) {
             return drop(DropReason.NO_SUBNET, request);
         }
         DhcpMessage.Builder ack = DhcpMessage.informAck(request, serverId);
-        Optional<Reservation> reservation = clientKey(request, subnet.get()).flatMap(client -> reservationOf(subnet.get(), client));
+        Optional<Reservation> reservation = reservationOf(subnet.get(), request);
         addConfiguredOptions(ack, request, subnet.get(), subnet.get().subnet().contains(Ipv4Address.of(request.ciaddr()))
                 ? poolIdOf(subnet.get(), Ipv4Address.of(request.ciaddr())) : 0, reservation);
-        return reply(ack.build(), request, MessageType.ACK);
+        DhcpMessage message = ack.build();
+        return new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request));
     }
 
     private Optional<Lease> ownedLease(DhcpMessage request, Ipv4Address address) {
@@ -228,12 +249,13 @@ final class PacketProcessor {
                 Optional.of(before), Optional.empty());
     }
 
-    private Decision nak(DhcpMessage request, String reason) {
+    private Decision nak(Exchange exchange, String reason) {
+        DhcpMessage request = exchange.request();
         Ipv4Address address = request.requestedAddress().map(Ipv4Address::of).orElse(Ipv4Address.of(request.ciaddr()));
-        Optional<LeaseEvent> nakedEvent = subnetFor(request).map(subnet -> historyOf(LeaseEventType.NAKED, request, subnet, address,
-                poolIdOf(subnet, address), Optional.empty(), reason));
-        return new Decision.Reply(DhcpMessage.nak(request, serverId, reason).build(),
-                ReplyRouting.destination(request, MessageType.NAK, options), maxSizeOf(request), nakedEvent);
+        Optional<LeaseEvent> nakedEvent = Optional.of(historyOf(LeaseEventType.NAKED, request, exchange.subnet(), address,
+                poolIdOf(exchange.subnet(), address), Optional.empty(), reason));
+        DhcpMessage message = DhcpMessage.nak(request, serverId, reason).build();
+        return new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request), nakedEvent);
     }
 
     /** A history entry for a reply that changes no lease: who asked, for which address, and why. */
@@ -242,10 +264,6 @@ final class PacketProcessor {
         return new LeaseEvent(clock.instant(), type, address, hardwareOf(request), clientIdOf(request, subnet),
                 hostnameOf(request, reservation), relayOf(request), subnet.id(), poolId,
                 detail.length() > LeaseEvent.MAX_DETAIL_LENGTH ? detail.substring(0, LeaseEvent.MAX_DETAIL_LENGTH) : detail);
-    }
-
-    private Decision reply(DhcpMessage message, DhcpMessage request, MessageType type) {
-        return new Decision.Reply(message, ReplyRouting.destination(request, type, options), maxSizeOf(request));
     }
 
     private static int maxSizeOf(DhcpMessage request) {
@@ -257,23 +275,41 @@ final class PacketProcessor {
     }
 
     /**
-     * The subnet for a request: an explicit selector (option 118, or the relay's link selection),
-     * then the relay's address (giaddr, or a subnet naming the relay), then the served link.
+     * The subnet for a request, chosen as Kea 2.2 chooses it: an explicit selector (the relay's link
+     * selection, 82.5, then option 118) names it; else a relay's giaddr matches a subnet's relay
+     * addresses; else an address from the packet falls in it: giaddr, or for a unicast ciaddr (a
+     * relayed client renewing at T1 straight to the server), or for a unicast the sender's address;
+     * else the link it arrived on, by the subnet's {@code interface} or the server's address there.
+     *
+     * <p>Link selection is taken only from a relayed packet: a client without a relay could
+     * otherwise choose any subnet for itself. Kea 2.2 also takes it from a direct client.
      */
-    private Optional<SubnetConfig> subnetFor(DhcpMessage request) {
+    private Optional<SubnetConfig> subnetFor(DhcpMessage request, Arrival arrival) {
         Ipv4Address giaddr = Ipv4Address.of(request.giaddr());
-        Optional<Ipv4Address> selector = request.subnetSelection().map(Ipv4Address::of)
-                .or(() -> giaddr.isAny() ? Optional.empty()
-                        : request.relayAgentInformation().flatMap(RelayAgentInformation::linkSelection).map(Ipv4Address::of));
+        Optional<Ipv4Address> selector = (giaddr.isAny() ? Optional.<Ipv4Address>empty()
+                : request.relayAgentInformation().flatMap(RelayAgentInformation::linkSelection).map(Ipv4Address::of))
+                .or(() -> request.subnetSelection().map(Ipv4Address::of))
+                .filter(address -> !address.isAny());
         if (selector.isPresent()) {
             return subnetContaining(selector.get());
         }
         if (!giaddr.isAny()) {
-            return config.subnets().stream().filter(s -> s.relayAddresses().contains(giaddr)).findFirst()
-                    .or(() -> subnetContaining(giaddr));
+            Optional<SubnetConfig> byRelay = config.subnets().stream().filter(s -> s.relayAddresses().contains(giaddr)).findFirst();
+            if (byRelay.isPresent()) {
+                return byRelay;
+            }
+            return subnetContaining(giaddr);
         }
+        Ipv4Address ciaddr = Ipv4Address.of(request.ciaddr());
+        if (!arrival.broadcast() && !ciaddr.isAny()) {
+            return subnetContaining(ciaddr);
+        }
+        if (!arrival.broadcast() && !arrival.remoteAddress().isAny()) {
+            return subnetContaining(arrival.remoteAddress());
+        }
+        Optional<String> link = arrival.interfaceName().or(options::interfaceName);
         return config.subnets().stream()
-                .filter(s -> s.interfaceName().isPresent() && s.interfaceName().equals(options.interfaceName()))
+                .filter(s -> s.interfaceName().isPresent() && s.interfaceName().equals(link))
                 .findFirst()
                 .or(() -> subnetContaining(options.serverIdentifier()));
     }
@@ -325,11 +361,34 @@ final class PacketProcessor {
                 information.flatMap(RelayAgentInformation::remoteId).map(Octets::of).orElse(Octets.EMPTY));
     }
 
-    private Optional<Reservation> reservationOf(SubnetConfig subnet, ClientKey client) {
-        Optional<Reservation> inSubnet = subnet.reservationScope().inSubnet()
-                ? subnet.reservations().stream().filter(r -> r.client().equals(client)).findFirst() : Optional.empty();
-        return inSubnet.or(() -> subnet.reservationScope().global()
-                ? config.globalReservations().stream().filter(r -> r.client().equals(client)).findFirst() : Optional.empty());
+    /**
+     * The client's reservation, looked up by each identifier it presents in the configured order
+     * (Kea's host-reservation-identifiers): the subnet's own first, then a global one, as the
+     * subnet's reservation scope allows. A client keyed by its client-id still matches a
+     * reservation made for its MAC.
+     */
+    private Optional<Reservation> reservationOf(SubnetConfig subnet, DhcpMessage request) {
+        ServerConfig.ReservationScope scope = subnet.reservationScope();
+        if (!scope.inSubnet() && !scope.global()) {
+            return Optional.empty();
+        }
+        List<HostIdentifier> presented = HostIdentifier.presentedBy(hardwareOf(request), clientIdOf(request, subnet),
+                relayOf(request).circuitId(), config.hostReservationIdentifiers());
+        Optional<Reservation> inSubnet = scope.inSubnet() ? firstMatch(subnetReservations.get(subnet.id()), presented) : Optional.empty();
+        return inSubnet.or(() -> scope.global() ? firstMatch(globalReservations, presented) : Optional.empty());
+    }
+
+    private static Optional<Reservation> firstMatch(Map<HostIdentifier, Reservation> reservations, List<HostIdentifier> presented) {
+        if (reservations.isEmpty()) {
+            return Optional.empty();
+        }
+        for (HostIdentifier identifier : presented) {
+            Reservation reservation = reservations.get(identifier);
+            if (reservation != null) {
+                return Optional.of(reservation);
+            }
+        }
+        return Optional.empty();
     }
 
     private static long poolIdOf(SubnetConfig subnet, Ipv4Address address) {

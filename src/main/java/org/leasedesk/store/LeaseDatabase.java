@@ -7,16 +7,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.h2.api.ErrorCode;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.leasedesk.platform.ProcessDescriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,10 +153,7 @@ public final class LeaseDatabase implements AutoCloseable {
     private static StoreException openFailure(Path file, SQLException e) {
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             OptionalLong pid = LockHolder.find(file);
-            String holder = pid.isPresent()
-                    ? "process " + pid.getAsLong()
-                            + LockHolder.commandLineOf(pid.getAsLong()).map(c -> " (" + abbreviate(c) + ")").orElse("")
-                    : "another process";
+            String holder = pid.isPresent() ? ProcessDescriptions.describe(pid.getAsLong()) : "another process";
             return new DatabaseInUseException("The lease database " + file + " is in use by " + holder
                     + ". Only one LeaseDesk can use a database at a time: stop the other one, or open a different"
                     + " database file.", file, pid, e);
@@ -165,16 +161,6 @@ public final class LeaseDatabase implements AutoCloseable {
         return new StoreException("Cannot open the lease database " + file + ": " + e.getMessage(), e);
     }
 
-    /**
-     * Shortens each long argument (a Java class path runs to kilobytes) so the part that names
-     * the program, such as its main class or subcommand, stays visible.
-     */
-    private static String abbreviate(String commandLine) {
-        String shortened = Arrays.stream(commandLine.split(" "))
-                .map(argument -> argument.length() <= 60 ? argument : argument.substring(0, 40) + "...")
-                .collect(Collectors.joining(" "));
-        return shortened.length() <= 300 ? shortened : shortened.substring(0, 297) + "...";
-    }
 
     /** The database file ({@code name.mv.db}). */
     public Path file() {

@@ -1,11 +1,9 @@
 package org.leasedesk.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -56,22 +54,6 @@ final class LockHolder {
             }
         }
         return OptionalLong.empty();
-    }
-
-    /** The holder's command line, for the message ("java ... leasedesk serve"). */
-    static Optional<String> commandLineOf(long pid) {
-        // The JDK's ProcessHandle.Info cuts long command lines (a long class path hides the main class), so read
-        // Linux's own record first.
-        try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            String joined = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
-            if (!joined.isEmpty()) {
-                return Optional.of(joined);
-            }
-        } catch (IOException e) {
-            // Not Linux, or the process is gone: ask the JDK.
-        }
-        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine().or(() -> handle.info().command()));
     }
 
     // /proc/locks prints device numbers as two-digit hex, so strip leading zeros before comparing.

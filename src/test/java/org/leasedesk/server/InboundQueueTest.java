@@ -34,9 +34,9 @@ class InboundQueueTest {
     @Test
     void requestsAreServedBeforeDiscoversThatArrivedEarlier() throws Exception {
         InboundQueue queue = new InboundQueue(8);
-        queue.offer(discover(1), SOURCE);
-        queue.offer(discover(2), SOURCE);
-        queue.offer(request(3), SOURCE);
+        queue.offer(discover(1), SOURCE, Ipv4Address.BROADCAST);
+        queue.offer(discover(2), SOURCE, Ipv4Address.BROADCAST);
+        queue.offer(request(3), SOURCE, Ipv4Address.BROADCAST);
 
         assertThat(typeOf(queue.poll(1, TimeUnit.SECONDS))).isEqualTo(MessageType.REQUEST);
         assertThat(codec.decode(queue.poll(1, TimeUnit.SECONDS).bytes()).xid()).isEqualTo(1);
@@ -48,13 +48,13 @@ class InboundQueueTest {
     @Test
     void discoversAreShedFirstWhileRequestsStillFindRoom() {
         InboundQueue queue = new InboundQueue(4);
-        assertThat(queue.offer(discover(1), SOURCE)).isTrue();
-        assertThat(queue.offer(discover(2), SOURCE)).isTrue();
-        assertThat(queue.offer(discover(3), SOURCE)).as("discovers get half the room").isFalse();
+        assertThat(queue.offer(discover(1), SOURCE, Ipv4Address.BROADCAST)).isTrue();
+        assertThat(queue.offer(discover(2), SOURCE, Ipv4Address.BROADCAST)).isTrue();
+        assertThat(queue.offer(discover(3), SOURCE, Ipv4Address.BROADCAST)).as("discovers get half the room").isFalse();
         for (int xid = 4; xid < 8; xid++) {
-            assertThat(queue.offer(request(xid), SOURCE)).isTrue();
+            assertThat(queue.offer(request(xid), SOURCE, Ipv4Address.BROADCAST)).isTrue();
         }
-        assertThat(queue.offer(request(8), SOURCE)).isFalse();
+        assertThat(queue.offer(request(8), SOURCE, Ipv4Address.BROADCAST)).isFalse();
     }
 
     @Test

@@ -79,7 +79,7 @@ class PacketHandlingFuzzTest {
         } catch (MalformedPacketException counted) {
             return;
         }
-        switch (processor.handle(request)) {
+        switch (processor.handle(request, Arrival.broadcastOn(Optional.of("eth0"), Ipv4Address.ANY))) {
             case Decision.Reply reply -> encode(reply);
             case Decision.Commit commit -> commit.reply().ifPresent(this::encode);
             case Decision.Drop drop -> assertThat(drop.reason()).isNotNull();

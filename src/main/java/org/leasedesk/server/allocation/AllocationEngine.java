@@ -39,7 +39,6 @@ public final class AllocationEngine {
     private final Duration offerHold;
     private final Duration affinity;
     private final Map<Long, SubnetSpace> subnets = new LinkedHashMap<>();
-    private final List<Reservation> globalReservations;
     private final Map<Ipv4Address, Lease> leases = new HashMap<>();
     private final Map<Binding, Ipv4Address> lastAddressOf = new HashMap<>();
     private final Map<Ipv4Address, Offer> offers = new HashMap<>();
@@ -54,7 +53,6 @@ public final class AllocationEngine {
         this.clock = clock;
         this.offerHold = offerHold;
         this.affinity = config.reclamation().holdReclaimed();
-        this.globalReservations = config.globalReservations();
         for (SubnetConfig subnet : config.subnets()) {
             subnets.put(subnet.id(), new SubnetSpace(subnet));
         }
@@ -63,34 +61,40 @@ public final class AllocationEngine {
         }
     }
 
-    /** Chooses an address for a DISCOVER and holds it for the client for the offer-hold time. */
-    public Allocation offer(long subnetId, ClientKey client, Optional<Ipv4Address> requested) {
+    /**
+     * Chooses an address for a DISCOVER and holds it for the client for the offer-hold time.
+     *
+     * @param reservation the reservation the client matched (the server looks it up by each of the
+     *     client's identifiers), if any
+     */
+    public Allocation offer(long subnetId, ClientKey client, Optional<Reservation> reservation, Optional<Ipv4Address> requested) {
         SubnetSpace space = subnet(subnetId);
         Instant now = clock.instant();
         Binding binding = new Binding(subnetId, client);
-        Allocation allocation = choose(space, binding, requested, now);
+        Allocation allocation = choose(space, binding, reservation, requested, now);
         if (allocation instanceof Allocation.Offered offered) {
             hold(binding, offered.address(), now);
         }
         return allocation;
     }
 
-    private Allocation choose(SubnetSpace space, Binding binding, Optional<Ipv4Address> requested, Instant now) {
+    private Allocation choose(SubnetSpace space, Binding binding, Optional<Reservation> reservation, Optional<Ipv4Address> requested,
+                              Instant now) {
         Offer pending = offerOf.get(binding);
         if (pending != null && pending.expires().isAfter(now)) {
             return offered(space, pending.address(), Source.PENDING_OFFER);
         }
-        Optional<Ipv4Address> reserved = reservedAddressFor(space, binding.client())
+        Optional<Ipv4Address> reserved = reservedAddressFor(space, reservation)
                 .filter(address -> availableTo(address, binding, now));
         if (reserved.isPresent()) {
             return offered(space, reserved.get(), Source.RESERVATION);
         }
         Ipv4Address previous = lastAddressOf.get(binding);
-        if (previous != null && space.poolOf(previous) >= 0 && allocatableTo(space, previous, binding, now)) {
+        if (previous != null && space.poolOf(previous) >= 0 && allocatableTo(space, previous, binding, reservation, now)) {
             return offered(space, previous, Source.CLIENT_HISTORY);
         }
         Optional<Ipv4Address> asked = requested.filter(address -> space.poolOf(address) >= 0
-                && allocatableTo(space, address, binding, now) && !rememberedForAnother(address, binding, now));
+                && allocatableTo(space, address, binding, reservation, now) && !rememberedForAnother(address, binding, now));
         if (asked.isPresent()) {
             return offered(space, asked.get(), Source.REQUESTED);
         }
@@ -109,20 +113,20 @@ public final class AllocationEngine {
      * Whether a REQUEST for {@code address} may be acknowledged: the address is in the subnet, in a
      * pool or reserved for this client, and neither leased, declined, reserved nor offered to another.
      */
-    public RequestCheck check(long subnetId, ClientKey client, Ipv4Address address) {
+    public RequestCheck check(long subnetId, ClientKey client, Optional<Reservation> reservation, Ipv4Address address) {
         SubnetSpace space = subnet(subnetId);
         Binding binding = new Binding(subnetId, client);
         Instant now = clock.instant();
         if (!space.config.subnet().contains(address)) {
             return new RequestCheck.Refused(address + " is not in subnet " + space.config.subnet());
         }
-        boolean reservedForClient = reservedAddressFor(space, client).filter(address::equals).isPresent();
+        boolean reservedForClient = reservedAddressFor(space, reservation).filter(address::equals).isPresent();
         int pool = space.poolOf(address);
         if (!reservedForClient && pool < 0) {
             return new RequestCheck.Refused(address + " is in no pool of subnet " + space.config.subnet() + " and not reserved for " + client);
         }
-        if (!reservedForClient && space.reservedFor.containsKey(address)) {
-            return new RequestCheck.Refused(address + " is reserved for " + space.reservedFor.get(address));
+        if (!reservedForClient && space.keepsFromOthers(address)) {
+            return new RequestCheck.Refused(address + " is reserved for " + space.reservedFor.get(address).identifier());
         }
         Lease lease = leases.get(address);
         if (lease != null && lease.state() == LeaseState.DECLINED) {
@@ -235,7 +239,7 @@ public final class AllocationEngine {
         for (int i = pool.taken.nextSetBit(0); i >= 0; i = pool.taken.nextSetBit(i + 1)) {
             Ipv4Address address = pool.pool.range().first().plus(i);
             Lease lease = leases.get(address);
-            if (space.reservedFor.containsKey(address)) {
+            if (space.keepsFromOthers(address)) {
                 reserved++;
             } else if (lease != null && lease.state() == LeaseState.DECLINED) {
                 declined++;
@@ -261,7 +265,7 @@ public final class AllocationEngine {
             Lease lease = leases.get(address);
             Offer offer = offers.get(address);
             AddressMap.State state;
-            if (space.reservedFor.containsKey(address)) {
+            if (space.keepsFromOthers(address)) {
                 state = AddressMap.State.RESERVED;
             } else if (lease != null && lease.state() == LeaseState.ACTIVE) {
                 state = AddressMap.State.LEASED;
@@ -291,14 +295,8 @@ public final class AllocationEngine {
         refresh(address);
     }
 
-    private Optional<Ipv4Address> reservedAddressFor(SubnetSpace space, ClientKey client) {
-        Optional<Reservation> inSubnet = space.config.reservationScope().inSubnet()
-                ? Optional.ofNullable(space.reservationOf.get(client)) : Optional.empty();
-        Optional<Reservation> global = space.config.reservationScope().global()
-                ? globalReservations.stream().filter(r -> r.client().equals(client)).findFirst() : Optional.empty();
-        return inSubnet.or(() -> global)
-                .flatMap(Reservation::address)
-                .filter(space.config.subnet()::contains);
+    private static Optional<Ipv4Address> reservedAddressFor(SubnetSpace space, Optional<Reservation> reservation) {
+        return reservation.flatMap(Reservation::address).filter(space.config.subnet()::contains);
     }
 
     /** Free of other clients' leases and offers (the client's own are fine). */
@@ -314,9 +312,10 @@ public final class AllocationEngine {
         return offer == null || !offer.expires().isAfter(now) || offer.binding().equals(binding);
     }
 
-    private boolean allocatableTo(SubnetSpace space, Ipv4Address address, Binding binding, Instant now) {
-        ClientKey reservedFor = space.reservedFor.get(address);
-        return (reservedFor == null || reservedFor.equals(binding.client())) && availableTo(address, binding, now);
+    private boolean allocatableTo(SubnetSpace space, Ipv4Address address, Binding binding, Optional<Reservation> reservation,
+                                  Instant now) {
+        boolean ownReservation = reservedAddressFor(space, reservation).filter(address::equals).isPresent();
+        return (ownReservation || !space.keepsFromOthers(address)) && availableTo(address, binding, now);
     }
 
     private boolean rememberedForAnother(Ipv4Address address, Binding binding, Instant now) {
@@ -368,7 +367,7 @@ public final class AllocationEngine {
             int bit = (int) (address.toLong() - pool.pool.range().first().toLong());
             Lease lease = leases.get(address);
             Offer offer = offers.get(address);
-            boolean taken = space.reservedFor.containsKey(address)
+            boolean taken = space.keepsFromOthers(address)
                     || (lease != null && lease.state().holdsAddress())
                     || (offer != null && offer.expires().isAfter(now));
             pool.taken.set(bit, taken);
@@ -389,20 +388,30 @@ public final class AllocationEngine {
     private static final class SubnetSpace {
         final SubnetConfig config;
         final List<PoolSpace> pools;
-        final Map<ClientKey, Reservation> reservationOf = new HashMap<>();
-        final Map<Ipv4Address, ClientKey> reservedFor = new HashMap<>();
+        /** The subnet's own reservations by address (global ones keep no address from anyone, as in Kea). */
+        final Map<Ipv4Address, Reservation> reservedFor = new HashMap<>();
 
         SubnetSpace(SubnetConfig config) {
             this.config = config;
             this.pools = config.pools().stream().map(p -> new PoolSpace(p.pool())).toList();
-            for (Reservation reservation : config.reservations()) {
-                reservationOf.put(reservation.client(), reservation);
-                reservation.address().ifPresent(address -> reservedFor.put(address, reservation.client()));
+            if (config.reservationScope().inSubnet()) {
+                for (Reservation reservation : config.reservations()) {
+                    reservation.address().ifPresent(address -> reservedFor.put(address, reservation));
+                }
             }
             for (PoolSpace pool : pools) {
-                reservedFor.keySet().stream().filter(pool.pool::contains).forEach(address ->
+                reservedFor.keySet().stream().filter(pool.pool::contains).filter(this::keepsFromOthers).forEach(address ->
                         pool.markTaken((int) (address.toLong() - pool.pool.range().first().toLong())));
             }
+        }
+
+        /**
+         * Whether the address is reserved, so only its owner may have it. Kea's reservations-out-of-pool
+         * promises that no reservation lies in a pool, so in-pool reservations are not checked and
+         * their addresses can go to anyone.
+         */
+        boolean keepsFromOthers(Ipv4Address address) {
+            return reservedFor.containsKey(address) && !(config.reservationScope().outOfPool() && poolOf(address) >= 0);
         }
 
         /** The index of the pool holding the address, or -1. */

@@ -65,6 +65,8 @@ final class KeaSchema {
             || (node.isNumber() && node.asDouble() == 0);
 
     private static final String NO_DNS = "LeaseDesk sends no DNS updates";
+    private static final String EXTENDED_INFO = "LeaseDesk always keeps the relay (giaddr, circuit-id, remote-id) with every"
+            + " lease and history event";
     private static final String NO_CLASSES = "client classes are not supported yet";
 
     /** The whole file: {@code Dhcp4}, and other Kea daemons' sections, which a combined file may carry. */
@@ -97,13 +99,15 @@ final class KeaSchema {
             keys.put("authoritative", applied(Scalar.BOOLEAN));
             keys.put("match-client-id", applied(Scalar.BOOLEAN));
             keys.put("echo-client-id", applied(Scalar.BOOLEAN));
-            keys.put("store-extended-info", applied(Scalar.BOOLEAN));
+            keys.put("store-extended-info", new NoEffect(EXTENDED_INFO));
             keys.put("host-reservation-identifiers", applied(new ArrayShape(Scalar.STRING)));
             reservationScope(keys);
             keys.put("lease-database", applied(object("lease-database", k -> {
                 k.put("type", applied(Scalar.STRING));
                 k.put("name", applied(Scalar.STRING));
-                k.put("persist", applied(Scalar.BOOLEAN));
+                // Kea's persist false keeps leases in memory only; LeaseDesk always stores them, so only true is accepted.
+                k.put("persist", new Refused("LeaseDesk always stores its leases; \"persist\": false is not supported",
+                        node -> node.isBoolean() && node.asBoolean()));
                 k.put("lfc-interval", new NoEffect("the H2 store compacts itself; there is no lease file to clean up"));
                 k.put("max-row-errors", new NoEffect("bad rows are always skipped and reported, never fatal"));
                 for (String sql : new String[] {"host", "port", "user", "password", "connect-timeout", "reconnect-wait-time",
@@ -165,7 +169,7 @@ final class KeaSchema {
             keys.put("interface", applied(Scalar.STRING));
             keys.put("authoritative", applied(Scalar.BOOLEAN));
             keys.put("match-client-id", applied(Scalar.BOOLEAN));
-            keys.put("store-extended-info", applied(Scalar.BOOLEAN));
+            keys.put("store-extended-info", new NoEffect(EXTENDED_INFO));
             lifetimes(keys);
             bootFields(keys);
             reservationScope(keys);
@@ -186,10 +190,9 @@ final class KeaSchema {
             keys.put("hostname", applied(Scalar.STRING));
             keys.put("option-data", applied(optionDataList()));
             bootFields(keys);
-            String identifiers = "reservations by hw-address or client-id are supported; this identifier is not yet";
-            keys.put("duid", new Refused(identifiers, EMPTY));
-            keys.put("circuit-id", new Refused(identifiers, EMPTY));
-            keys.put("flex-id", new Refused(identifiers, EMPTY));
+            keys.put("duid", applied(Scalar.STRING));
+            keys.put("circuit-id", applied(Scalar.STRING));
+            keys.put("flex-id", applied(Scalar.STRING));
             keys.put("client-classes", new Refused(NO_CLASSES, EMPTY));
         });
     }

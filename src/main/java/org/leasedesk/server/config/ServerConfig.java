@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.leasedesk.lease.ClientKey;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Pool;
 import org.leasedesk.lease.Subnet;
@@ -21,6 +21,7 @@ public record ServerConfig(
         List<ConfiguredOption> globalOptions,
         List<SubnetConfig> subnets,
         List<Reservation> globalReservations,
+        List<HostIdentifier.Type> hostReservationIdentifiers,
         Duration declineProbation,
         boolean echoClientId,
         LeaseDatabase leaseDatabase,
@@ -31,6 +32,7 @@ public record ServerConfig(
         globalOptions = List.copyOf(globalOptions);
         subnets = List.copyOf(subnets);
         globalReservations = List.copyOf(globalReservations);
+        hostReservationIdentifiers = List.copyOf(hostReservationIdentifiers);
         Objects.requireNonNull(declineProbation, "declineProbation");
         Objects.requireNonNull(leaseDatabase, "leaseDatabase");
         Objects.requireNonNull(reclamation, "reclamation");
@@ -53,7 +55,11 @@ public record ServerConfig(
     /** The BOOTP fields siaddr, sname and file. */
     public record BootFields(Optional<Ipv4Address> nextServer, String serverHostname, String bootFileName) {}
 
-    /** Which reservations apply to a subnet's clients (Kea's reservations-global/in-subnet/out-of-pool). */
+    /**
+     * Which reservations apply to a subnet's clients (Kea's reservations-global/in-subnet/out-of-pool).
+     * With {@code outOfPool} the administrator promises that reservations lie outside the pools, so
+     * an in-pool reserved address is not kept from other clients, as in Kea.
+     */
     public record ReservationScope(boolean global, boolean inSubnet, boolean outOfPool) {}
 
     public record PoolConfig(Pool pool, List<ConfiguredOption> options) {
@@ -63,11 +69,14 @@ public record ServerConfig(
         }
     }
 
-    /** A fixed assignment for one client: an address, a host name, options, or any of them. */
-    public record Reservation(ClientKey client, Optional<Ipv4Address> address, Optional<String> hostname,
+    /**
+     * A fixed assignment for one client, recognised by {@code identifier}: an address, a host name,
+     * options, or any of them.
+     */
+    public record Reservation(HostIdentifier identifier, Optional<Ipv4Address> address, Optional<String> hostname,
                               List<ConfiguredOption> options, BootFields boot) {
         public Reservation {
-            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(identifier, "identifier");
             options = List.copyOf(options);
         }
     }
@@ -95,9 +104,12 @@ public record ServerConfig(
         }
     }
 
-    /** Where leases are kept: an H2 file (the default location when no name is given), or memory only. */
-    public record LeaseDatabase(boolean persist, Optional<String> name) {}
+    /** Where leases are kept: an H2 file, in the default location when no name is given. */
+    public record LeaseDatabase(Optional<String> name) {}
 
-    /** How expired leases are reclaimed: how often, how much per cycle, and how long affinity lasts. */
+    /**
+     * How expired leases are reclaimed: how often, how much per cycle (at most so many leases and so
+     * much time; 0 means no limit, as in Kea), and how long affinity lasts.
+     */
     public record Reclamation(Duration interval, Duration holdReclaimed, int maxLeasesPerCycle, Duration maxTimePerCycle) {}
 }

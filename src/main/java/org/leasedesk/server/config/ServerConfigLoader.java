@@ -16,8 +16,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import org.leasedesk.lease.AddressRange;
-import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Octets;
 import org.leasedesk.lease.Pool;
@@ -146,6 +146,7 @@ public final class ServerConfigLoader {
                     options(dhcp4.path("option-data"), root + "/option-data"),
                     subnets,
                     reservations(dhcp4.path("reservations"), root + "/reservations", Optional.empty(), boot),
+                    hostReservationIdentifiers(dhcp4.path("host-reservation-identifiers"), root + "/host-reservation-identifiers"),
                     Duration.ofSeconds(dhcp4.path("decline-probation-period").asLong(DEFAULT_DECLINE_PROBATION)),
                     dhcp4.path("echo-client-id").asBoolean(true),
                     leaseDatabase(dhcp4.path("lease-database"), root + "/lease-database"),
@@ -198,11 +199,11 @@ public final class ServerConfigLoader {
         private List<Reservation> reservations(JsonNode nodes, String path, Optional<Subnet> subnet, BootFields parentBoot) {
             List<Reservation> reservations = new ArrayList<>();
             Map<Ipv4Address, String> addresses = new HashMap<>();
-            Map<ClientKey, String> clients = new HashMap<>();
+            Map<HostIdentifier, String> identifiers = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
                 JsonNode node = nodes.get(i);
                 String here = path + "[" + i + "]";
-                Optional<ClientKey> client = reservationClient(node, here);
+                Optional<HostIdentifier> identifier = reservationIdentifier(node, here);
                 Optional<Ipv4Address> address = parse(node.path("ip-address"), here + "/ip-address", Ipv4Address::parse, "an IPv4 address");
                 address.ifPresent(a -> {
                     subnet.filter(s -> !s.contains(a)).ifPresent(s -> error(here + "/ip-address", "reserved address " + a + " is outside subnet " + s));
@@ -211,32 +212,74 @@ public final class ServerConfigLoader {
                         error(here + "/ip-address", a + " is already reserved at " + earlier);
                     }
                 });
-                client.ifPresent(key -> {
-                    String earlier = clients.putIfAbsent(key, here);
+                identifier.ifPresent(key -> {
+                    String earlier = identifiers.putIfAbsent(key, here);
                     if (earlier != null) {
                         error(here, "client " + key + " already has a reservation at " + earlier);
                     }
                 });
                 Optional<String> hostname = node.has("hostname") ? Optional.of(node.get("hostname").asText()) : Optional.empty();
                 List<ConfiguredOption> options = options(node.path("option-data"), here + "/option-data");
-                client.ifPresent(key -> reservations.add(new Reservation(key, address, hostname, options, boot(node, here, parentBoot))));
+                identifier.ifPresent(key -> reservations.add(new Reservation(key, address, hostname, options, boot(node, here, parentBoot))));
             }
             return reservations;
         }
 
-        private Optional<ClientKey> reservationClient(JsonNode node, String path) {
-            boolean byHardware = node.has("hw-address");
-            boolean byClientId = node.has("client-id");
-            if (byHardware == byClientId) {
-                error(path, byHardware ? "give either hw-address or client-id, not both"
-                        : "a reservation needs hw-address or client-id to know whose it is");
+        /** Exactly one of Kea's identifier keys says whose reservation it is. */
+        private Optional<HostIdentifier> reservationIdentifier(JsonNode node, String path) {
+            List<HostIdentifier.Type> given = new ArrayList<>();
+            for (HostIdentifier.Type type : HostIdentifier.Type.values()) {
+                if (node.has(type.keaName())) {
+                    given.add(type);
+                }
+            }
+            if (given.size() != 1) {
+                error(path, given.isEmpty()
+                        ? "a reservation needs one of hw-address, client-id, duid, circuit-id or flex-id to know whose it is"
+                        : "give one identifier, not " + given.stream().map(HostIdentifier.Type::keaName).toList());
                 return Optional.empty();
             }
-            return byHardware
-                    ? parse(node.get("hw-address"), path + "/hw-address", text -> new ClientKey.ByHardware(HardwareAddress.parseMac(text)),
-                            "a MAC address such as aa:bb:cc:dd:ee:ff")
-                    : parse(node.get("client-id"), path + "/client-id", text -> new ClientKey.ByClientId(clientId(text)),
-                            "hex bytes such as 01:aa:bb:cc:dd:ee:ff, or a quoted text such as 'printer-1'");
+            HostIdentifier.Type type = given.getFirst();
+            String here = path + "/" + type.keaName();
+            if (type == HostIdentifier.Type.FLEX_ID) {
+                problems.add(ConfigProblem.warning(here, "flex-id is computed by Kea's flex_id hook, which LeaseDesk does not have:"
+                        + " this reservation loads but matches no client"));
+            }
+            return switch (type) {
+                case HW_ADDRESS -> parse(node.get(type.keaName()), here,
+                        text -> new HostIdentifier(type, HardwareAddress.parseMac(text).address()), "a MAC address such as aa:bb:cc:dd:ee:ff");
+                case DUID -> parse(node.get(type.keaName()), here, text -> new HostIdentifier(type, Octets.parseHex(text)),
+                        "hex bytes such as 00:03:00:01:aa:bb:cc:dd:ee:ff");
+                case CLIENT_ID -> parse(node.get(type.keaName()), here, text -> new HostIdentifier(type, hexOrQuoted(text)),
+                        "hex bytes such as 01:aa:bb:cc:dd:ee:ff, or a quoted text such as 'printer-1'");
+                case CIRCUIT_ID, FLEX_ID -> parse(node.get(type.keaName()), here, text -> new HostIdentifier(type, hexOrQuoted(text)),
+                        "hex bytes such as 00:01:02, or a quoted text such as 'port-7'");
+            };
+        }
+
+        /** Kea's {@code host-reservation-identifiers}: the order in which a client's identifiers are tried. */
+        private List<HostIdentifier.Type> hostReservationIdentifiers(JsonNode node, String path) {
+            if (node.isMissingNode()) {
+                return HostIdentifier.DEFAULT_ORDER;
+            }
+            List<HostIdentifier.Type> order = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String name = node.get(i).asText();
+                String here = path + "[" + i + "]";
+                Optional<HostIdentifier.Type> type = HostIdentifier.Type.byKeaName(name);
+                if (type.isEmpty()) {
+                    error(here, "\"" + name + "\" is not an identifier: use hw-address, duid, circuit-id, client-id or flex-id");
+                } else if (order.contains(type.get())) {
+                    error(here, name + " is listed twice");
+                } else {
+                    order.add(type.get());
+                }
+            }
+            if (node.isEmpty()) {
+                error(path, "needs at least one identifier, or leave it out for Kea's default " + HostIdentifier.DEFAULT_ORDER.stream()
+                        .map(HostIdentifier.Type::keaName).toList());
+            }
+            return order;
         }
 
         private List<ConfiguredOption> options(JsonNode nodes, String path) {
@@ -387,7 +430,7 @@ public final class ServerConfigLoader {
             if (type.equals("memfile") && node.has("name")) {
                 problems.add(ConfigProblem.warning(path + "/name", "names Kea's CSV lease file; LeaseDesk keeps its H2 database in its data directory instead"));
             }
-            return new LeaseDatabase(node.path("persist").asBoolean(true), name);
+            return new LeaseDatabase(name);
         }
 
         private Reclamation reclamation(JsonNode node) {
@@ -458,8 +501,8 @@ public final class ServerConfigLoader {
         }
     }
 
-    /** Kea writes client ids as hex bytes, or as text between single quotes. */
-    private static Octets clientId(String text) {
+    /** Hex bytes, or text between single quotes taken as its UTF-8 bytes, as Kea reads identifiers. */
+    private static Octets hexOrQuoted(String text) {
         if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
             return Octets.of(text.substring(1, text.length() - 1).getBytes(StandardCharsets.UTF_8));
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.Octets;
@@ -17,6 +18,7 @@ import org.leasedesk.lease.RelayInfo;
 import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.allocation.Allocation.Source;
 import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.server.config.ServerConfig.Reservation;
 import org.leasedesk.server.config.ServerConfigLoader;
 import org.leasedesk.testing.MutableClock;
 
@@ -53,6 +55,12 @@ class AllocationEngineTest {
         return new ClientKey.ByHardware(mac(last));
     }
 
+    /** The reservation the server would find for the client: these clients send no client-id, so only their MAC. */
+    private static Optional<Reservation> reservationOf(int last) throws Exception {
+        HostIdentifier byMac = new HostIdentifier(HostIdentifier.Type.HW_ADDRESS, mac(last).address());
+        return config().subnets().getFirst().reservations().stream().filter(r -> r.identifier().equals(byMac)).findFirst();
+    }
+
     private static Ipv4Address ip(String text) {
         return Ipv4Address.parse(text);
     }
@@ -74,8 +82,8 @@ class AllocationEngineTest {
     void twoClientsAreNeverOfferedTheSameAddress() throws Exception {
         AllocationEngine engine = engine();
 
-        Ipv4Address first = addressOf(engine.offer(SUBNET, client(1), Optional.empty()));
-        Ipv4Address second = addressOf(engine.offer(SUBNET, client(2), Optional.empty()));
+        Ipv4Address first = addressOf(engine.offer(SUBNET, client(1), reservationOf(1), Optional.empty()));
+        Ipv4Address second = addressOf(engine.offer(SUBNET, client(2), reservationOf(2), Optional.empty()));
 
         assertThat(first).isEqualTo(ip("192.0.2.10"));
         assertThat(second).isEqualTo(ip("192.0.2.11"));
@@ -84,9 +92,9 @@ class AllocationEngineTest {
     @Test
     void aClientAskingAgainGetsItsPendingOffer() throws Exception {
         AllocationEngine engine = engine();
-        Ipv4Address first = addressOf(engine.offer(SUBNET, client(1), Optional.empty()));
+        Ipv4Address first = addressOf(engine.offer(SUBNET, client(1), reservationOf(1), Optional.empty()));
 
-        Allocation again = engine.offer(SUBNET, client(1), Optional.of(ip("192.0.2.13")));
+        Allocation again = engine.offer(SUBNET, client(1), reservationOf(1), Optional.of(ip("192.0.2.13")));
 
         assertThat(addressOf(again)).isEqualTo(first);
         assertThat(sourceOf(again)).isEqualTo(Source.PENDING_OFFER);
@@ -96,22 +104,22 @@ class AllocationEngineTest {
     void aReservationWinsAndItsAddressIsNeverOfferedToAnother() throws Exception {
         AllocationEngine engine = engine();
 
-        assertThat(addressOf(engine.offer(SUBNET, client(0x99), Optional.empty()))).isEqualTo(ip("192.0.2.12"));
-        assertThat(addressOf(engine.offer(SUBNET, client(0x98), Optional.empty()))).as("outside the pool").isEqualTo(ip("192.0.2.50"));
+        assertThat(addressOf(engine.offer(SUBNET, client(0x99), reservationOf(0x99), Optional.empty()))).isEqualTo(ip("192.0.2.12"));
+        assertThat(addressOf(engine.offer(SUBNET, client(0x98), reservationOf(0x98), Optional.empty()))).as("outside the pool").isEqualTo(ip("192.0.2.50"));
         List<Ipv4Address> others = List.of(
-                addressOf(engine.offer(SUBNET, client(1), Optional.of(ip("192.0.2.12")))),
-                addressOf(engine.offer(SUBNET, client(2), Optional.empty())),
-                addressOf(engine.offer(SUBNET, client(3), Optional.empty())));
+                addressOf(engine.offer(SUBNET, client(1), reservationOf(1), Optional.of(ip("192.0.2.12")))),
+                addressOf(engine.offer(SUBNET, client(2), reservationOf(2), Optional.empty())),
+                addressOf(engine.offer(SUBNET, client(3), reservationOf(3), Optional.empty())));
         assertThat(others).containsExactly(ip("192.0.2.10"), ip("192.0.2.11"), ip("192.0.2.13"));
-        assertThat(engine.offer(SUBNET, client(4), Optional.empty())).isEqualTo(new Allocation.Exhausted(SUBNET));
+        assertThat(engine.offer(SUBNET, client(4), reservationOf(4), Optional.empty())).isEqualTo(new Allocation.Exhausted(SUBNET));
     }
 
     @Test
     void theRequestedAddressIsOfferedWhenFree() throws Exception {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"));
 
-        Allocation taken = engine.offer(SUBNET, client(2), Optional.of(ip("192.0.2.10")));
-        Allocation free = engine.offer(SUBNET, client(3), Optional.of(ip("192.0.2.13")));
+        Allocation taken = engine.offer(SUBNET, client(2), reservationOf(2), Optional.of(ip("192.0.2.10")));
+        Allocation free = engine.offer(SUBNET, client(3), reservationOf(3), Optional.of(ip("192.0.2.13")));
 
         assertThat(addressOf(taken)).isEqualTo(ip("192.0.2.11"));
         assertThat(addressOf(free)).isEqualTo(ip("192.0.2.13"));
@@ -123,8 +131,8 @@ class AllocationEngineTest {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"));
         engine.record(engine.leaseAt(ip("192.0.2.10")).orElseThrow().released(clock.instant()));
 
-        assertThat(addressOf(engine.offer(SUBNET, client(2), Optional.of(ip("192.0.2.10"))))).isEqualTo(ip("192.0.2.11"));
-        Allocation back = engine.offer(SUBNET, client(1), Optional.empty());
+        assertThat(addressOf(engine.offer(SUBNET, client(2), reservationOf(2), Optional.of(ip("192.0.2.10"))))).isEqualTo(ip("192.0.2.11"));
+        Allocation back = engine.offer(SUBNET, client(1), reservationOf(1), Optional.empty());
         assertThat(addressOf(back)).isEqualTo(ip("192.0.2.10"));
         assertThat(sourceOf(back)).isEqualTo(Source.CLIENT_HISTORY);
     }
@@ -134,7 +142,7 @@ class AllocationEngineTest {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"), granted(2, "192.0.2.11"), granted(3, "192.0.2.13"));
         engine.record(engine.leaseAt(ip("192.0.2.11")).orElseThrow().released(clock.instant()));
 
-        Allocation last = engine.offer(SUBNET, client(4), Optional.empty());
+        Allocation last = engine.offer(SUBNET, client(4), reservationOf(4), Optional.empty());
 
         assertThat(addressOf(last)).isEqualTo(ip("192.0.2.11"));
         assertThat(sourceOf(last)).isEqualTo(Source.AFFINITY_BROKEN);
@@ -144,12 +152,12 @@ class AllocationEngineTest {
     void afterTheAffinityPeriodAReleasedAddressIsSimplyFree() throws Exception {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"));
         engine.record(engine.leaseAt(ip("192.0.2.10")).orElseThrow().released(clock.instant()));
-        assertThat(addressOf(engine.offer(SUBNET, client(2), Optional.of(ip("192.0.2.10"))))).isEqualTo(ip("192.0.2.11"));
+        assertThat(addressOf(engine.offer(SUBNET, client(2), reservationOf(2), Optional.of(ip("192.0.2.10"))))).isEqualTo(ip("192.0.2.11"));
 
         clock.advance(Duration.ofSeconds(601));
         engine.tick();
 
-        Allocation asked = engine.offer(SUBNET, client(3), Optional.of(ip("192.0.2.10")));
+        Allocation asked = engine.offer(SUBNET, client(3), reservationOf(3), Optional.of(ip("192.0.2.10")));
         assertThat(addressOf(asked)).isEqualTo(ip("192.0.2.10"));
         assertThat(sourceOf(asked)).isEqualTo(Source.REQUESTED);
     }
@@ -159,42 +167,42 @@ class AllocationEngineTest {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"));
         engine.record(engine.leaseAt(ip("192.0.2.10")).orElseThrow().declined(clock.instant(), Duration.ofDays(1)));
 
-        assertThat(addressOf(engine.offer(SUBNET, client(1), Optional.of(ip("192.0.2.10"))))).isEqualTo(ip("192.0.2.11"));
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10")))
+        assertThat(addressOf(engine.offer(SUBNET, client(1), reservationOf(1), Optional.of(ip("192.0.2.10"))))).isEqualTo(ip("192.0.2.11"));
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.10")))
                 .isEqualTo(new RequestCheck.Refused("192.0.2.10 was declined and is in probation"));
     }
 
     @Test
     void anOfferNobodyTakesLapsesAfterTheHoldTime() throws Exception {
         AllocationEngine engine = engine();
-        engine.offer(SUBNET, client(1), Optional.empty());
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10"))).isInstanceOf(RequestCheck.Refused.class);
+        engine.offer(SUBNET, client(1), reservationOf(1), Optional.empty());
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.10"))).isInstanceOf(RequestCheck.Refused.class);
 
         clock.advance(OFFER_HOLD);
         engine.tick();
 
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
-        assertThat(addressOf(engine.offer(SUBNET, client(3), Optional.empty()))).isEqualTo(ip("192.0.2.11"));
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
+        assertThat(addressOf(engine.offer(SUBNET, client(3), reservationOf(3), Optional.empty()))).isEqualTo(ip("192.0.2.11"));
     }
 
     @Test
     void requestsAreCheckedAgainstSubnetPoolsReservationsAndOtherClients() throws Exception {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"));
 
-        assertThat(engine.check(SUBNET, client(1), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Refused("192.0.2.10 is held by another client"));
-        assertThat(engine.check(SUBNET, client(2), ip("198.51.100.5")))
+        assertThat(engine.check(SUBNET, client(1), reservationOf(1), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Refused("192.0.2.10 is held by another client"));
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("198.51.100.5")))
                 .isEqualTo(new RequestCheck.Refused("198.51.100.5 is not in subnet 192.0.2.0/24"));
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.12")))
-                .isEqualTo(new RequestCheck.Refused("192.0.2.12 is reserved for hw:1:00:00:5e:00:53:99"));
-        assertThat(engine.check(SUBNET, client(2), ip("192.0.2.77"))).isInstanceOf(RequestCheck.Refused.class);
-        assertThat(engine.check(SUBNET, client(0x98), ip("192.0.2.50"))).as("reserved outside the pool").isEqualTo(new RequestCheck.Acceptable(0));
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.12")))
+                .isEqualTo(new RequestCheck.Refused("192.0.2.12 is reserved for hw-address=00:00:5e:00:53:99"));
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.77"))).isInstanceOf(RequestCheck.Refused.class);
+        assertThat(engine.check(SUBNET, client(0x98), reservationOf(0x98), ip("192.0.2.50"))).as("reserved outside the pool").isEqualTo(new RequestCheck.Acceptable(0));
     }
 
     @Test
     void committingALeaseEndsTheClientsOffer() throws Exception {
         AllocationEngine engine = engine();
-        Ipv4Address offered = addressOf(engine.offer(SUBNET, client(1), Optional.empty()));
+        Ipv4Address offered = addressOf(engine.offer(SUBNET, client(1), reservationOf(1), Optional.empty()));
 
         engine.record(granted(1, offered.toString()));
 
@@ -212,14 +220,14 @@ class AllocationEngineTest {
 
         assertThat(engine.leaseAt(ip("192.0.2.10"))).isEmpty();
         assertThat(engine.leaseOf(SUBNET, client(1))).isEmpty();
-        assertThat(addressOf(engine.offer(SUBNET, client(2), Optional.empty()))).isEqualTo(ip("192.0.2.10"));
+        assertThat(addressOf(engine.offer(SUBNET, client(2), reservationOf(2), Optional.empty()))).isEqualTo(ip("192.0.2.10"));
     }
 
     @Test
     void usageKeepsItsPartsApart() throws Exception {
         AllocationEngine engine = engine(granted(1, "192.0.2.10"), granted(2, "192.0.2.11"));
         engine.record(engine.leaseAt(ip("192.0.2.11")).orElseThrow().declined(clock.instant(), Duration.ofDays(1)));
-        engine.offer(SUBNET, client(3), Optional.empty());
+        engine.offer(SUBNET, client(3), reservationOf(3), Optional.empty());
 
         assertThat(engine.usage(SUBNET, 0)).isEqualTo(new PoolUsage(4, 1, 1, 1, 1, 1));
     }

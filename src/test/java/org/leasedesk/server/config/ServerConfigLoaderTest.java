@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Octets;
 import org.leasedesk.protocol.OptionRegistry;
@@ -78,9 +79,9 @@ class ServerConfigLoaderTest {
         assertThat(office.lifetimes().renew()).isEqualTo(OptionalLong.of(1000));
         assertThat(office.boot().nextServer()).contains(Ipv4Address.parse("192.0.2.5"));
         assertThat(office.boot().bootFileName()).isEqualTo("pxelinux.0");
-        assertThat(office.reservations()).extracting(ServerConfig.Reservation::client).containsExactly(
-                new ClientKey.ByHardware(HardwareAddress.parseMac("aa:bb:cc:dd:ee:ff")),
-                new ClientKey.ByClientId(Octets.of("camera-1".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(office.reservations()).extracting(ServerConfig.Reservation::identifier).containsExactly(
+                new HostIdentifier(HostIdentifier.Type.HW_ADDRESS, HardwareAddress.parseMac("aa:bb:cc:dd:ee:ff").address()),
+                new HostIdentifier(HostIdentifier.Type.CLIENT_ID, Octets.of("camera-1".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(office.reservations().get(0).hostname()).contains("printer");
 
         SubnetConfig lab = config.subnets().get(1);
@@ -92,7 +93,6 @@ class ServerConfigLoaderTest {
         assertThat(lab.lifetimes().renew()).as("the global renew timer does not fit 600 s").isEmpty();
 
         assertThat(config.declineProbation()).isEqualTo(Duration.ofDays(1));
-        assertThat(config.leaseDatabase().persist()).isTrue();
         assertThat(loaded.warnings()).extracting(ConfigProblem::path)
                 .containsExactlyInAnyOrder("Dhcp4/lease-database/lfc-interval", "Dhcp4/lease-database/type",
                         "Dhcp4/subnet4[1]", "Dhcp4/subnet4[1]");
@@ -140,9 +140,10 @@ class ServerConfigLoaderTest {
 
         assertThat(errors).extracting(ConfigProblem::toString).containsExactly(
                 "error at Dhcp4/subnet4[0]/reservations[1]/ip-address: 192.0.2.20 is already reserved at Dhcp4/subnet4[0]/reservations[0]",
-                "error at Dhcp4/subnet4[0]/reservations[2]: client hw:1:aa:bb:cc:dd:ee:01 already has a reservation at Dhcp4/subnet4[0]/reservations[0]",
+                "error at Dhcp4/subnet4[0]/reservations[2]: client hw-address=aa:bb:cc:dd:ee:01 already has a reservation at Dhcp4/subnet4[0]/reservations[0]",
                 "error at Dhcp4/subnet4[0]/reservations[3]/ip-address: reserved address 198.51.100.7 is outside subnet 192.0.2.0/24",
-                "error at Dhcp4/subnet4[0]/reservations[4]: a reservation needs hw-address or client-id to know whose it is");
+                "error at Dhcp4/subnet4[0]/reservations[4]: a reservation needs one of hw-address, client-id, duid, circuit-id or flex-id"
+                        + " to know whose it is");
     }
 
     @Test
