@@ -348,33 +348,22 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Bounded work per cycle: expires ended leases and ends finished probations, at most
-     * max-reclaim-leases of them and for at most max-reclaim-time (0: no limit, as in Kea).
-     */
+    /** Expires ended leases and ends finished probations, within the cycle's budget (see {@link ReclamationBudget}). */
     private void reclaim() {
         engine.tick();
         Instant now = clock.instant();
-        ServerConfig.Reclamation limits = config.reclamation();
-        int maxLeases = limits.maxLeasesPerCycle() > 0 ? limits.maxLeasesPerCycle() : Integer.MAX_VALUE;
-        Optional<Instant> deadline = limits.maxTimePerCycle().isZero() ? Optional.empty() : Optional.of(now.plus(limits.maxTimePerCycle()));
-        List<Lease> due = engine.expired(maxLeases);
-        int reclaimed = 0;
-        for (Lease lease : due) {
-            if (deadline.isPresent() && clock.instant().isAfter(deadline.get())) {
-                log.warn("reclamation stopped after {} of {} expired lease(s): max-reclaim-time ({} ms) is up; the rest wait for the"
-                        + " next cycle", reclaimed, due.size(), limits.maxTimePerCycle().toMillis());
-                return;
-            }
-            reclaimed++;
+        ReclamationBudget budget = ReclamationBudget.of(config.reclamation());
+        List<Lease> due = engine.expired(budget.maxLeases());
+        int reclaimed = budget.spend(due, clock, lease -> {
             boolean probation = lease.state() == LeaseState.DECLINED;
             Lease next = probation ? lease.reclaimed(now) : lease.expired(now);
             engine.record(next);
             commit(new Decision.Commit(new LeaseChange(next, LeaseEvent.of(probation ? LeaseEventType.RECLAIMED : LeaseEventType.EXPIRED,
                     next, now, probation ? "decline probation ended" : "lease lifetime ended")), Optional.of(lease), Optional.empty()));
-        }
-        if (due.size() == limits.maxLeasesPerCycle()) {
-            log.warn("reclamation left expired leases for the next cycle ({} per cycle)", due.size());
+        });
+        if (reclaimed < due.size() || reclaimed == budget.maxLeases()) {
+            log.warn("reclamation left expired leases for the next cycle ({} reclaimed; max-reclaim-leases {}, max-reclaim-time {} ms)",
+                    reclaimed, config.reclamation().maxLeasesPerCycle(), config.reclamation().maxTimePerCycle().toMillis());
         }
     }
 

@@ -227,4 +227,40 @@ class ServerConfigLoaderTest {
 
         assertThat(config.leaseDatabase().name()).isEqualTo(Optional.of("/var/lib/leasedesk/leases"));
     }
+
+    @Test
+    void reservationsNameTheirClientByAnyOfKeasIdentifiers() throws ConfigException {
+        ServerConfigLoader.Loaded loaded = loader.load(subnets("""
+                [ { "id": 1, "subnet": "192.0.2.0/24", "reservations": [
+                    { "hw-address": "aa:bb:cc:dd:ee:01", "ip-address": "192.0.2.21" },
+                    { "client-id": "01:aa:bb:cc:dd:ee:02", "ip-address": "192.0.2.22" },
+                    { "duid": "00:03:00:01:aa:bb:cc:dd:ee:03", "ip-address": "192.0.2.23" },
+                    { "circuit-id": "'gi0/1'", "ip-address": "192.0.2.24" },
+                    { "flex-id": "'s0-p1'", "ip-address": "192.0.2.25" } ] } ]"""), "test.conf");
+
+        assertThat(loaded.config().subnets().getFirst().reservations()).extracting(r -> r.identifier().toString()).containsExactly(
+                "hw-address=aa:bb:cc:dd:ee:01", "client-id=01:aa:bb:cc:dd:ee:02", "duid=00:03:00:01:aa:bb:cc:dd:ee:03",
+                "circuit-id=67:69:30:2f:31", "flex-id=73:30:2d:70:31");
+        assertThat(loaded.warnings()).extracting(ConfigProblem::path).containsExactly("Dhcp4/subnet4[0]/reservations[4]/flex-id");
+        assertThat(loaded.config().hostReservationIdentifiers()).as("Kea 2.2's default order").containsExactly(
+                HostIdentifier.Type.HW_ADDRESS, HostIdentifier.Type.DUID, HostIdentifier.Type.CIRCUIT_ID, HostIdentifier.Type.CLIENT_ID);
+    }
+
+    @Test
+    void hostReservationIdentifiersSetTheOrderAndRefuseWhatKeaDoesNotKnow() throws ConfigException {
+        assertThat(loader.load("{ \"Dhcp4\": { \"host-reservation-identifiers\": [ \"client-id\", \"hw-address\" ] } }", "test.conf")
+                .config().hostReservationIdentifiers()).containsExactly(HostIdentifier.Type.CLIENT_ID, HostIdentifier.Type.HW_ADDRESS);
+        assertThat(errorsOf("{ \"Dhcp4\": { \"host-reservation-identifiers\": [ \"mac\", \"duid\", \"duid\" ] } }"))
+                .extracting(ConfigProblem::path)
+                .containsExactly("Dhcp4/host-reservation-identifiers[0]", "Dhcp4/host-reservation-identifiers[2]");
+    }
+
+    @Test
+    void keysLeaseDeskCannotHonourAreRefusedOrSayTheyChangeNothing() throws ConfigException {
+        assertThat(errorsOf("{ \"Dhcp4\": { \"lease-database\": { \"type\": \"memfile\", \"persist\": false } } }"))
+                .extracting(ConfigProblem::path).containsExactly("Dhcp4/lease-database/persist");
+        ServerConfigLoader.Loaded extendedInfo = loader.load("{ \"Dhcp4\": { \"store-extended-info\": true,"
+                + " \"lease-database\": { \"type\": \"h2\", \"persist\": true } } }", "test.conf");
+        assertThat(extendedInfo.warnings()).extracting(ConfigProblem::path).containsExactly("Dhcp4/store-extended-info");
+    }
 }
