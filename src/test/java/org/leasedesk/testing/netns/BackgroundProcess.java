@@ -144,7 +144,7 @@ public final class BackgroundProcess implements AutoCloseable {
         return command.getFirst() + " (pid " + process.pid() + ")";
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

@@ -100,9 +100,13 @@ public enum ClientPeer {
             running.process().signal(BackgroundProcess.Signal.USR1);
         }
 
+        /** dhcpcd ignores a signal that arrives while it runs a hook script, so ALRM is repeated until it has released and exited. */
         @Override
         public void release(Namespace namespace, String interfaceName, StartedPeer running) {
-            running.process().signal(BackgroundProcess.Signal.ALRM);
+            for (int attempt = 0; attempt < 10 && running.process().isAlive(); attempt++) {
+                running.process().signal(BackgroundProcess.Signal.ALRM);
+                BackgroundProcess.sleep(java.time.Duration.ofSeconds(1));
+            }
         }
 
         private static List<String> inPrivateRun(String... dhcpcd) {
