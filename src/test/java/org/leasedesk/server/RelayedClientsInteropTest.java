@@ -173,12 +173,11 @@ class RelayedClientsInteropTest {
             // The server becomes unreachable by unicast: renewals fail, and the client rebinds by broadcast, through the relay.
             Instant lastAcknowledged = server.eventsOf(address).getLast().time();
             Instant settled = client.cutUnicastTo(SERVER_ID).plus(IN_FLIGHT);
+            Predicate<LeaseEvent> reboundThroughRelay = event -> event.type() == LeaseEventType.RENEWED
+                    && event.relay().isRelayed() && event.time().isAfter(settled);
             LeaseEvent rebound = awaitHistory(server, address, "a RENEWED through the relay after the unicast path was cut",
-                    Duration.ofSeconds(timers.valid()), run,
-                    events -> events.stream().anyMatch(event -> event.type() == LeaseEventType.RENEWED
-                            && event.relay().isRelayed() && event.time().isAfter(settled)))
-                    .stream().filter(event -> event.type() == LeaseEventType.RENEWED && event.relay().isRelayed()
-                            && event.time().isAfter(settled)).findFirst().orElseThrow();
+                    Duration.ofSeconds(timers.valid()), run, events -> events.stream().anyMatch(reboundThroughRelay))
+                    .stream().filter(reboundThroughRelay).findFirst().orElseThrow();
             assertThat(rebound.relay().giaddr()).isEqualTo(Segment.GIADDR_IN_SUBNET.giaddr);
             assertThat(Duration.between(lastAcknowledged, rebound.time())).as("rebinding only once the renewal at T1 went unanswered")
                     .isGreaterThan(Duration.ofSeconds(timers.renew()));
