@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.leasedesk.lease.HardwareAddress;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseEvent;
 import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.config.ServerConfig;
@@ -19,6 +20,7 @@ import org.leasedesk.store.LeaseDatabase;
 import org.leasedesk.store.LeaseRepository;
 import org.leasedesk.store.LeaseWriter;
 import org.leasedesk.store.PageRequest;
+import org.leasedesk.store.StoredEvent;
 import org.leasedesk.store.TimeRange;
 import org.leasedesk.testing.netns.Namespace;
 
@@ -73,8 +75,13 @@ final class ServerInNamespace implements AutoCloseable {
 
     /** The event types stored for an address, oldest first. */
     List<LeaseEventType> historyOf(Ipv4Address address) {
+        return eventsOf(address).stream().map(LeaseEvent::type).toList();
+    }
+
+    /** The events stored for an address, oldest first: when, what, and through which relay. */
+    List<LeaseEvent> eventsOf(Ipv4Address address) {
         return new EventRepository(database).byAddress(address, TimeRange.ALL, PageRequest.first(1000)).events().stream()
-                .map(stored -> stored.event().type())
+                .map(StoredEvent::event)
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -15,13 +16,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The behaviour behind {@link NetnsTest}: skip or fail when the machine cannot run the test, and
- * hand each test its own {@link NetworkLab}, closed after the test whatever its outcome.
+ * hand each test its own {@link NetworkLab}, closed after the test whatever its outcome. A
+ * {@code @BeforeAll} method that takes a lab gets one for the whole class, closed after
+ * {@code @AfterAll}: one topology shared by many tests, for classes whose namespaces and peers
+ * are slow to build.
  *
  * <p>Skipping is an {@link ExecutionCondition}; failing cannot be, because a condition can only
  * disable. So when the property {@value #REQUIRED_PROPERTY} is true the condition lets the test
- * through and {@link #beforeEach} throws with the reason.
+ * through and {@link #beforeAll} (for a class marked {@link NetnsTest}, before its own set-up
+ * builds anything) or {@link #beforeEach} throws with the reason.
  */
-public final class NetnsExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver {
+public final class NetnsExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     /** Set to true by CI: a test that cannot run fails instead of skipping. */
     public static final String REQUIRED_PROPERTY = "leasedesk.netns.required";
@@ -54,6 +59,11 @@ public final class NetnsExtension implements ExecutionCondition, BeforeEachCallb
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        beforeEach(context);
+    }
+
+    @Override
     public void beforeEach(ExtensionContext context) {
         if (!required) {
             return; // the condition has already skipped a test that cannot run
@@ -71,8 +81,8 @@ public final class NetnsExtension implements ExecutionCondition, BeforeEachCallb
 
     @Override
     public NetworkLab resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        // Stored per test: JUnit closes AutoCloseable store values when the test's context ends,
-        // after @AfterEach methods, whether the test passed or not.
+        // Stored per test (or per class, for a @BeforeAll method): JUnit closes AutoCloseable store
+        // values when that context ends, after @AfterEach (@AfterAll) methods, whether the tests passed or not.
         return context.getStore(STORE).getOrComputeIfAbsent(NetworkLab.class, type -> new NetworkLab(), NetworkLab.class);
     }
 

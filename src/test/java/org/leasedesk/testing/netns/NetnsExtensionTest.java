@@ -49,6 +49,17 @@ class NetnsExtensionTest {
     }
 
     @Test
+    void failsBeforeAClassBuildsItsSharedLabWhenRequired() {
+        NetnsExtension extension = new NetnsExtension(machine(true, true, "ip"), true);
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> extension.beforeAll(contextOf(NeedsAPeer.class)))
+                .withMessageContaining("needs tcpdump (apt-get install tcpdump)");
+        assertThatNoException().isThrownBy(
+                () -> new NetnsExtension(machine(true, true, "ip"), false).beforeAll(contextOf(NeedsAPeer.class)));
+    }
+
+    @Test
     void runsWhenEverythingIsThere() {
         NetnsExtension extension = new NetnsExtension(machine(true, true, "ip", "tcpdump", "dhclient"), true);
 
@@ -103,6 +114,16 @@ class NetnsExtensionTest {
                 new Class<?>[] {ExtensionContext.class}, (proxy, called, arguments) -> switch (called.getName()) {
                     case "getTestClass" -> Optional.of(method.getDeclaringClass());
                     case "getTestMethod" -> Optional.of(method);
+                    default -> throw new UnsupportedOperationException("ExtensionContext." + called.getName());
+                });
+    }
+
+    /** A class-level context, as JUnit hands to {@code beforeAll}: a class and no method. */
+    private static ExtensionContext contextOf(Class<?> testClass) {
+        return (ExtensionContext) Proxy.newProxyInstance(NetnsExtensionTest.class.getClassLoader(),
+                new Class<?>[] {ExtensionContext.class}, (proxy, called, arguments) -> switch (called.getName()) {
+                    case "getTestClass" -> Optional.of(testClass);
+                    case "getTestMethod" -> Optional.empty();
                     default -> throw new UnsupportedOperationException("ExtensionContext." + called.getName());
                 });
     }

@@ -33,6 +33,7 @@ public final class NetnsPrerequisites {
             Map.entry("tcpdump", "tcpdump"),
             Map.entry("dhclient", "isc-dhcp-client"),
             Map.entry("dhcpd", "isc-dhcp-server"),
+            Map.entry("dhcrelay", "isc-dhcp-relay"),
             Map.entry("udhcpc", "udhcpc"),
             Map.entry("busybox", "busybox"),
             Map.entry("dhcpcd", "dhcpcd-base"),

@@ -1,5 +1,9 @@
 package org.leasedesk.testing.peers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.leasedesk.testing.netns.BackgroundProcess;
@@ -38,12 +42,40 @@ public enum ClientPeer {
             namespace.exec(dhclient(namespace, interfaceName, "-r", "-v").toArray(String[]::new)).orThrow();
         }
 
+        /**
+         * Debian's /etc/dhcp/dhclient.conf plus one line, in the lab: ISC dhclient sends no client
+         * identifier unless told to, and then {@code hardware} is 01 + MAC, as Windows sends it.
+         */
+        @Override
+        List<String> clientIdCommandLine(Namespace namespace, String interfaceName) {
+            Path shipped = Path.of("/etc/dhcp/dhclient.conf");
+            String debian = "";
+            try {
+                if (Files.exists(shipped)) {
+                    debian = Files.readString(shipped);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            namespace.lab().writeFile(configName(interfaceName), debian + "\nsend dhcp-client-identifier = hardware;\n");
+            return keepingCommandLine(namespace, interfaceName);
+        }
+
+        /** With the lab's configuration for this interface when {@link #clientIdCommandLine} wrote one, so -r sends the same identifier. */
         private static List<String> dhclient(Namespace namespace, String interfaceName, String... flags) {
             List<String> command = new ArrayList<>(List.of("dhclient"));
             command.addAll(List.of(flags));
+            Path config = namespace.lab().file(configName(interfaceName));
+            if (Files.exists(config)) {
+                command.addAll(List.of("-cf", config.toString()));
+            }
             command.addAll(List.of("-pf", namespace.lab().file("dhclient-" + interfaceName + ".pid").toString(),
                     "-lf", namespace.lab().file("dhclient-" + interfaceName + ".leases").toString(), interfaceName));
             return command;
+        }
+
+        private static String configName(String interfaceName) {
+            return "dhclient-" + interfaceName + ".conf";
         }
     },
 
@@ -149,6 +181,15 @@ public enum ClientPeer {
         return new StartedPeer(namespace.start(keepingCommandLine(namespace, interfaceName).toArray(String[]::new)), List.of());
     }
 
+    /**
+     * Like {@link #startKeepingLease}, and the client sends a client identifier (option 61) in every
+     * message: udhcpc (01 + MAC) and dhcpcd (255 + IAID + DUID, RFC 4361, as Debian's dhcpcd.conf
+     * asks with {@code duid}) do by default; dhclient is told to send 01 + MAC.
+     */
+    public StartedPeer startKeepingLeaseWithClientId(Namespace namespace, String interfaceName) {
+        return new StartedPeer(namespace.start(clientIdCommandLine(namespace, interfaceName).toArray(String[]::new)), List.of());
+    }
+
     /** Asks a client started by {@link #startKeepingLease} to renew now, the way its own users do. */
     public abstract void renew(Namespace namespace, String interfaceName, StartedPeer running);
 
@@ -158,4 +199,9 @@ public enum ClientPeer {
     abstract List<String> commandLine(Namespace namespace, String interfaceName);
 
     abstract List<String> keepingCommandLine(Namespace namespace, String interfaceName);
+
+    /** The keeping command line of a client that sends option 61 on its own; others override it. */
+    List<String> clientIdCommandLine(Namespace namespace, String interfaceName) {
+        return keepingCommandLine(namespace, interfaceName);
+    }
 }

@@ -1,5 +1,8 @@
 package org.leasedesk.testing.peers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,32 +62,17 @@ public enum ServerPeer {
     KEA("kea-dhcp4", "DHCP4_STARTED") {
         @Override
         StartedPeer launch(Namespace namespace, String interfaceName, ServedSubnet subnet) {
-            Path config = namespace.lab().writeFile("kea-dhcp4-" + interfaceName + ".json", """
-                    {
-                      "Dhcp4": {
-                        "interfaces-config": { "interfaces": [ "%s" ] },
-                        "lease-database": { "type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0 },
-                        "valid-lifetime": %d,
-                        "subnet4": [
-                          {
-                            "id": 1,
-                            "subnet": "%s",
-                            "pools": [ { "pool": "%s - %s" } ],
-                            "option-data": [ { "name": "routers", "data": "%s" } ]
-                          }
-                        ],
-                        "loggers": [
-                          { "name": "kea-dhcp4", "severity": "INFO", "output_options": [ { "output": "stdout" } ] }
-                        ]
+            return launchKea(namespace, interfaceName, """
+                    "valid-lifetime": %d,
+                    "subnet4": [
+                      {
+                        "id": 1,
+                        "subnet": "%s",
+                        "pools": [ { "pool": "%s - %s" } ],
+                        "option-data": [ { "name": "routers", "data": "%s" } ]
                       }
-                    }
-                    """.formatted(interfaceName, namespace.lab().file("kea-leases4-" + interfaceName + ".csv"),
-                    subnet.leaseSeconds(), subnet.cidr(), subnet.poolFirst(), subnet.poolLast(), subnet.serverAddress()));
-            String labDirectory = namespace.lab().directory().toString();
-            // Kea's pid file defaults to /run/kea, shared with a Kea the host may run: keep ours apart.
-            BackgroundProcess process = namespace.start("env", "KEA_PIDFILE_DIR=" + labDirectory,
-                    "KEA_LOCKFILE_DIR=" + labDirectory, "kea-dhcp4", "-c", config.toString());
-            return new StartedPeer(process, List.of(config));
+                    ]
+                    """.formatted(subnet.leaseSeconds(), subnet.cidr(), subnet.poolFirst(), subnet.poolLast(), subnet.serverAddress()));
         }
     };
 
@@ -110,5 +98,47 @@ public enum ServerPeer {
         return started;
     }
 
+    /**
+     * Starts Kea on {@code interfaceName} with what it hands out written by the caller, and returns
+     * once it is serving. A test that gives our server a Kea-style configuration can give Kea the same
+     * one, as a control.
+     *
+     * @param dhcp4Members members of the {@code Dhcp4} object ({@code "subnet4": [...]}, lifetimes,
+     *     reservations), without {@code interfaces-config}, {@code lease-database} and {@code loggers},
+     *     which this adds: the interface, a lease file in the lab (emptied first: every start begins
+     *     with no leases) and INFO to standard output
+     */
+    public static StartedPeer startKea(Namespace namespace, String interfaceName, String dhcp4Members) {
+        StartedPeer started = launchKea(namespace, interfaceName, dhcp4Members);
+        started.process().awaitOutput(KEA.readyMarker, START_TIMEOUT);
+        return started;
+    }
+
     abstract StartedPeer launch(Namespace namespace, String interfaceName, ServedSubnet subnet);
+
+    private static StartedPeer launchKea(Namespace namespace, String interfaceName, String dhcp4Members) {
+        Path leases = namespace.lab().file("kea-leases4-" + interfaceName + ".csv");
+        try {
+            Files.deleteIfExists(leases);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path config = namespace.lab().writeFile("kea-dhcp4-" + interfaceName + ".json", """
+                {
+                  "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "%s" ] },
+                    "lease-database": { "type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0 },
+                    "loggers": [
+                      { "name": "kea-dhcp4", "severity": "INFO", "output_options": [ { "output": "stdout" } ] }
+                    ],
+                %s
+                  }
+                }
+                """.formatted(interfaceName, leases, dhcp4Members.strip().indent(4).stripTrailing()));
+        String labDirectory = namespace.lab().directory().toString();
+        // Kea's pid file defaults to /run/kea, shared with a Kea the host may run: keep ours apart.
+        BackgroundProcess process = namespace.start("env", "KEA_PIDFILE_DIR=" + labDirectory,
+                "KEA_LOCKFILE_DIR=" + labDirectory, "kea-dhcp4", "-c", config.toString());
+        return new StartedPeer(process, List.of(config));
+    }
 }
