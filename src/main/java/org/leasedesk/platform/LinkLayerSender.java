@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Sends a UDP datagram over IPv4 straight to a hardware address on one interface, through a Linux
  * packet socket (AF_PACKET, which needs CAP_NET_RAW). A DHCP server needs it to unicast an OFFER or
  * ACK to a client that has no address yet (RFC 2131 4.1): a UDP socket would ask ARP for the new
- * address, which the client does not answer before it has it. The socket receives nothing.
+ * address, which the client does not answer before it has it. One socket serves every link; the
+ * socket receives nothing.
  *
  * <p>It joins the network namespace of the thread that opens it, like any socket.
  */
@@ -37,8 +38,6 @@ public final class LinkLayerSender implements AutoCloseable {
         long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength) throws LastErrorException;
 
         int close(int fd) throws LastErrorException;
-
-        int if_nametoindex(String name);
     }
 
     private static final class Holder {
@@ -46,49 +45,34 @@ public final class LinkLayerSender implements AutoCloseable {
     }
 
     private final int fd;
-    private final int interfaceIndex;
-    private final String interfaceName;
 
-    private LinkLayerSender(int fd, int interfaceIndex, String interfaceName) {
+    private LinkLayerSender(int fd) {
         this.fd = fd;
-        this.interfaceIndex = interfaceIndex;
-        this.interfaceName = interfaceName;
     }
 
-    /**
-     * A sender on {@code interfaceName}, or empty with the reason logged: not Linux, no such
-     * interface, or no CAP_NET_RAW.
-     */
-    public static Optional<LinkLayerSender> open(String interfaceName) {
+    /** A sender, or empty with the reason logged: not Linux, or no CAP_NET_RAW. */
+    public static Optional<LinkLayerSender> open() {
         if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux")) {
             return Optional.empty();
         }
         try {
-            int index = Holder.LIBC.if_nametoindex(interfaceName);
-            if (index <= 0) {
-                log.warn("no interface {}: replies to clients without an address are broadcast", interfaceName);
-                return Optional.empty();
-            }
-            return Optional.of(new LinkLayerSender(Holder.LIBC.socket(AF_PACKET, SOCK_DGRAM, 0), index, interfaceName));
+            return Optional.of(new LinkLayerSender(Holder.LIBC.socket(AF_PACKET, SOCK_DGRAM, 0)));
         } catch (LastErrorException | UnsatisfiedLinkError e) {
-            log.warn("cannot open a packet socket on {} ({}): replies to clients without an address are broadcast;"
-                    + " LeaseDesk needs CAP_NET_RAW to unicast them", interfaceName, e.getMessage());
+            log.warn("cannot open a packet socket ({}): replies to clients without an address are broadcast;"
+                    + " LeaseDesk needs CAP_NET_RAW to unicast them", e.getMessage());
             return Optional.empty();
         }
     }
 
-    public String interfaceName() {
-        return interfaceName;
-    }
-
     /**
      * Sends {@code payload} from {@code source}:{@code sourcePort} to {@code destination}:{@code
-     * destinationPort}, in a frame addressed to {@code hardwareAddress}.
+     * destinationPort}, in a frame addressed to {@code hardwareAddress} on the interface with index
+     * {@code interfaceIndex}.
      *
      * @throws LastErrorException when the kernel refuses the frame
      */
-    public void send(Inet4Address source, int sourcePort, Inet4Address destination, int destinationPort, byte[] hardwareAddress,
-                     byte[] payload) {
+    public void send(int interfaceIndex, Inet4Address source, int sourcePort, Inet4Address destination, int destinationPort,
+                     byte[] hardwareAddress, byte[] payload) {
         if (hardwareAddress.length == 0 || hardwareAddress.length > 8) {
             throw new IllegalArgumentException("a link-layer address has 1 to 8 bytes, got " + hardwareAddress.length);
         }
@@ -146,7 +130,7 @@ public final class LinkLayerSender implements AutoCloseable {
         try {
             Holder.LIBC.close(fd);
         } catch (LastErrorException e) {
-            log.debug("closing the packet socket on {}: {}", interfaceName, e.getMessage());
+            log.debug("closing the packet socket: {}", e.getMessage());
         }
     }
 }

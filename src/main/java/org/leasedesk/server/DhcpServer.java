@@ -2,14 +2,7 @@ package org.leasedesk.server;
 
 import com.sun.jna.LastErrorException;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.leasedesk.lease.AddressMap;
 import org.leasedesk.lease.DeniedClient;
 import org.leasedesk.lease.HardwareAddress;
@@ -47,6 +39,11 @@ import org.leasedesk.platform.ProcessDescriptions;
 import org.leasedesk.protocol.MalformedPacketException;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
+import org.leasedesk.server.transport.Arrival;
+import org.leasedesk.server.transport.PortInUseException;
+import org.leasedesk.server.transport.ServerTransport;
+import org.leasedesk.server.transport.TransportSettings;
+import org.leasedesk.server.transport.Transports;
 import org.leasedesk.store.DenyListRepository;
 import org.leasedesk.store.LeaseChange;
 import org.leasedesk.store.LeaseDatabase;
@@ -84,9 +81,7 @@ public final class DhcpServer implements AutoCloseable {
     private final ServerListener listener;
     private final DhcpCodec codec = new DhcpCodec();
     private final ServerStatistics statistics = new ServerStatistics();
-    private final DatagramChannel channel;
-    /** Bound to the server identifier: broadcasts sent from it leave through the served link; see {@link #openOnLink}. */
-    private final Optional<DatagramChannel> linkChannel;
+    private final ServerTransport transport;
     /** Delivers replies to clients that have no address yet; without it they are broadcast. */
     private final Optional<LinkLayerSender> linkLayer;
     private final LeaseWriter writer;
@@ -112,24 +107,18 @@ public final class DhcpServer implements AutoCloseable {
         this.engine = new AllocationEngine(config, load.leases(), options.offerHold(), clock);
         this.denyList = new DenyListRepository(database);
         denyList.all().forEach(client -> denied.put(client.hardwareAddress(), client));
-        this.processor = new PacketProcessor(config, engine, options, clock, denied::containsKey);
         this.inbound = new InboundQueue(options.receiveQueueCapacity());
-        this.channel = open(options);
-        this.linkChannel = openOnLink(options);
-        this.linkLayer = options.redirectReplies().isPresent() ? Optional.empty()
-                : options.interfaceName().flatMap(LinkLayerSender::open);
+        this.transport = open(options);
+        this.processor = new PacketProcessor(config, engine, options, clock, denied::containsKey, transport::isOwnAddress);
+        this.linkLayer = options.redirectReplies().isPresent() ? Optional.empty() : LinkLayerSender.open();
         this.writer = new LeaseWriter(database, writerSettings, clock, alarm -> listener.alarm(alarm));
         this.samples = new UtilisationRepository(database);
         // Samples are written off the packet thread: a slow disk must not delay answers.
         this.sampleWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("utilisation-samples").factory());
         this.packetThread = Thread.ofPlatform().name("dhcp-packets").daemon(false).unstarted(this::processLoop);
-        // What a socket receives tells how the packet was addressed: the link socket takes unicasts to the
-        // server's address, so the wildcard one is left with broadcasts. In lab mode every packet counts as
-        // arriving on the served link.
-        Ipv4Address wildcardArrival = options.listen().getAddress().isAnyLocalAddress() || options.redirectReplies().isPresent()
-                ? Ipv4Address.BROADCAST : Ipv4Address.of((java.net.Inet4Address) options.listen().getAddress());
-        this.receiveThreads = Stream.concat(Stream.of(receiveThread(channel, wildcardArrival)),
-                linkChannel.stream().map(link -> receiveThread(link, options.serverIdentifier()))).toList();
+        this.receiveThreads = transport.receivers().stream()
+                .map(receiver -> Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(() -> receiveLoop(receiver)))
+                .toList();
         log.info("serving {} subnet(s) on {} as {} with {} stored lease(s) and {} denied client(s)", config.subnets().size(),
                 options.listen(), options.serverIdentifier(), load.leases().size(), denied.size());
     }
@@ -144,85 +133,41 @@ public final class DhcpServer implements AutoCloseable {
         return server;
     }
 
-    /**
-     * Binds the server port exclusively: without SO_REUSEADDR the bind fails while any other socket
-     * holds the port, so two servers can never hand out one pool twice. Only once bound is the option
-     * set, so this server's own link socket (see {@link #openOnLink}) may share the port.
-     */
-    private static DatagramChannel open(ServerOptions options) throws ServerStartException {
-        DatagramChannel channel = null;
+    /** Opens the sockets, turning a port held by another program into a message that names it. */
+    private static ServerTransport open(ServerOptions options) throws ServerStartException {
+        TransportSettings settings = new TransportSettings(options.listen(), options.serverIdentifier(), options.interfaces(),
+                options.redirectReplies().isPresent());
         try {
-            channel = DatagramChannel.open(StandardProtocolFamily.INET);
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-            channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
-            channel.bind(options.listen());
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            return channel;
-        } catch (BindException e) {
-            closeQuietly(channel);
+            return Transports.open(settings);
+        } catch (PortInUseException e) {
+            String holder = PortHolder.ofUdpPort(e.port()).stream()
+                    .mapToObj(pid -> " by " + ProcessDescriptions.describe(pid))
+                    .findFirst().orElse(" by another program ('ss -ulpn sport = :" + e.port() + "' shows which)");
+            throw new ServerStartException("UDP port " + e.port() + " is already in use" + holder
+                    + ": only one DHCP server may serve a port, or both would hand out the same addresses", e);
+        } catch (IOException e) {
             String reason = String.valueOf(e.getMessage());
             if (reason.contains("ermission")) {
                 throw new ServerStartException("port " + options.serverPort() + " needs privileges: run LeaseDesk as root, or let"
                         + " its Java bind low ports with 'setcap cap_net_bind_service=+ep' on the java binary", e);
             }
-            String holder = PortHolder.ofUdpPort(options.serverPort()).stream()
-                    .mapToObj(pid -> " by " + ProcessDescriptions.describe(pid))
-                    .findFirst().orElse(" by another program ('ss -ulpn sport = :" + options.serverPort() + "' shows which)");
-            throw new ServerStartException("UDP port " + options.serverPort() + " is already in use" + holder
-                    + ": only one DHCP server may serve a port, or both would hand out the same addresses (" + reason + ")", e);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new ServerStartException("cannot open a UDP socket on " + options.listen() + ": " + e.getMessage(), e);
+            throw new ServerStartException("cannot listen on " + options.listen() + ": " + reason, e);
         }
     }
 
-    /**
-     * A second socket on the server identifier and the server port, for broadcast replies. Linux
-     * routes 255.255.255.255 by the routing table, so from a socket bound to 0.0.0.0 a broadcast
-     * OFFER leaves by the default route (another link) or fails with "network unreachable" when
-     * there is none; from a socket bound to an interface's address it leaves through that
-     * interface. Unicast to the identifier (renewals) then arrives on this socket rather than the
-     * wildcard one, so it is read too. Not needed when replies are redirected or the server listens
-     * on one address only; when the identifier is not an address of this host, broadcasts keep
-     * following the routing table, with a warning.
-     */
-    private static Optional<DatagramChannel> openOnLink(ServerOptions options) {
-        if (options.redirectReplies().isPresent() || !options.listen().getAddress().isAnyLocalAddress()) {
-            return Optional.empty();
-        }
-        InetSocketAddress onLink = new InetSocketAddress(options.serverIdentifier().toInetAddress(), options.serverPort());
-        DatagramChannel channel = null;
-        try {
-            channel = DatagramChannel.open(StandardProtocolFamily.INET);
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
-            channel.bind(onLink);
-            return Optional.of(channel);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            log.warn("cannot bind {} ({}): broadcast replies follow the routing table and may leave by another interface",
-                    onLink, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private Thread receiveThread(DatagramChannel receiving, Ipv4Address arrivedAt) {
-        return Thread.ofPlatform().name("dhcp-receive").daemon(true).unstarted(() -> receiveLoop(receiving, arrivedAt));
-    }
-
-    private void receiveLoop(DatagramChannel channel, Ipv4Address arrivedAt) {
-        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    private void receiveLoop(ServerTransport.Receiver receiver) {
+        byte[] buffer = new byte[MAX_DATAGRAM];
         while (running) {
             try {
-                buffer.clear();
-                SocketAddress source = channel.receive(buffer);
-                buffer.flip();
-                if (!inbound.offer(Arrays.copyOf(buffer.array(), buffer.limit()), source, arrivedAt)) {
+                Optional<ServerTransport.Inbound> received = receiver.receive(buffer);
+                if (received.isPresent() && !inbound.offer(Arrays.copyOf(buffer, received.get().length()), received.get().source(),
+                        received.get().arrival())) {
                     statistics.dropped(DropReason.QUEUE_FULL);
                 }
-            } catch (ClosedChannelException closed) {
-                return;
             } catch (IOException e) {
+                if (!running) {
+                    return;
+                }
                 log.warn("receiving on {} failed: {}", options.listen(), e.getMessage());
             }
         }
@@ -273,12 +218,12 @@ public final class DhcpServer implements AutoCloseable {
         MDC.put("xid", "0x" + HEX.toHexDigits(request.xid()));
         MDC.put("mac", request.hardwareAddress().toString());
         try {
-            switch (processor.handle(request, arrivalOf(received))) {
+            switch (processor.handle(request, received.arrival())) {
                 case Decision.Reply reply -> {
-                    send(reply);
+                    send(reply, received.arrival());
                     reply.history().ifPresent(writer::record);
                 }
-                case Decision.Commit commit -> commit(commit);
+                case Decision.Commit commit -> commit(commit, Optional.of(received.arrival()));
                 case Decision.Drop drop -> {
                     statistics.dropped(drop.reason());
                     log.debug("no reply ({}): {}", drop.reason().description(), drop.detail());
@@ -290,18 +235,12 @@ public final class DhcpServer implements AutoCloseable {
         }
     }
 
-    private Arrival arrivalOf(InboundQueue.Received received) {
-        Ipv4Address remote = received.source() instanceof InetSocketAddress socket && socket.getAddress() instanceof java.net.Inet4Address v4
-                ? Ipv4Address.of(v4) : Ipv4Address.ANY;
-        return new Arrival(received.arrivedAt(), remote, options.interfaceName());
-    }
-
-    /** Stores the change; the reply leaves only once the commit succeeded. */
-    private void commit(Decision.Commit commit) {
+    /** Stores the change; the reply, if any, leaves only once the commit succeeded, through the link its request came by. */
+    private void commit(Decision.Commit commit, Optional<Arrival> replyVia) {
         Lease lease = commit.change().lease();
         writer.submit(commit.change()).whenComplete((stored, failure) -> {
             if (failure == null) {
-                commit.reply().ifPresent(this::send);
+                commit.reply().ifPresent(reply -> send(reply, replyVia.orElseThrow()));
                 listener.leaseChanged(commit.change().event());
             } else {
                 statistics.dropped(DropReason.STORE_REJECTED);
@@ -320,15 +259,15 @@ public final class DhcpServer implements AutoCloseable {
         });
     }
 
-    private void send(Decision.Reply reply) {
+    private void send(Decision.Reply reply, Arrival arrival) {
         DhcpMessage message = reply.message();
         InetSocketAddress destination = reply.destination();
         try {
             byte[] bytes = codec.encode(message, reply.maxMessageSize());
             if (ReplyRouting.needsLinkLayer(message, destination)) {
-                if (linkLayer.isPresent()) {
-                    linkLayer.get().send(options.serverIdentifier().toInetAddress(), options.serverPort(), message.yiaddr(),
-                            destination.getPort(), message.hardwareAddress().bytes(), bytes);
+                if (linkLayer.isPresent() && arrival.interfaceIndex() > 0) {
+                    linkLayer.get().send(arrival.interfaceIndex(), arrival.serverAddress().toInetAddress(), options.serverPort(),
+                            message.yiaddr(), destination.getPort(), message.hardwareAddress().bytes(), bytes);
                     message.messageType().ifPresent(statistics::sent);
                     log.debug("sent {} to {} at {}", message.summary(), destination, message.hardwareAddress());
                     return;
@@ -336,8 +275,7 @@ public final class DhcpServer implements AutoCloseable {
                 // Without a packet socket, broadcast is the one way to reach a client that has no address yet.
                 destination = new InetSocketAddress(options.broadcastTarget(), destination.getPort());
             }
-            boolean broadcast = destination.getAddress().equals(options.broadcastTarget());
-            (broadcast ? linkChannel.orElse(channel) : channel).send(ByteBuffer.wrap(bytes), destination);
+            transport.send(bytes, bytes.length, destination, arrival);
             message.messageType().ifPresent(statistics::sent);
             log.debug("sent {} to {}", message.summary(), destination);
         } catch (IllegalArgumentException e) {
@@ -359,7 +297,8 @@ public final class DhcpServer implements AutoCloseable {
             Lease next = probation ? lease.reclaimed(now) : lease.expired(now);
             engine.record(next);
             commit(new Decision.Commit(new LeaseChange(next, LeaseEvent.of(probation ? LeaseEventType.RECLAIMED : LeaseEventType.EXPIRED,
-                    next, now, probation ? "decline probation ended" : "lease lifetime ended")), Optional.of(lease), Optional.empty()));
+                    next, now, probation ? "decline probation ended" : "lease lifetime ended")), Optional.of(lease), Optional.empty()),
+                    Optional.empty());
         });
         if (reclaimed < due.size() || reclaimed == budget.maxLeases()) {
             log.warn("reclamation left expired leases for the next cycle ({} reclaimed; max-reclaim-leases {}, max-reclaim-time {} ms)",
@@ -390,7 +329,7 @@ public final class DhcpServer implements AutoCloseable {
         return onPacketThread(() -> {
             AllocationEngine rebuilt = new AllocationEngine(newConfig, engine.leases(), options.offerHold(), clock);
             engine = rebuilt;
-            processor = new PacketProcessor(newConfig, rebuilt, options, clock, denied::containsKey);
+            processor = new PacketProcessor(newConfig, rebuilt, options, clock, denied::containsKey, transport::isOwnAddress);
             config = newConfig;
             log.info("configuration reloaded: {} subnet(s)", newConfig.subnets().size());
             return null;
@@ -569,19 +508,14 @@ public final class DhcpServer implements AutoCloseable {
 
     /** The address and port the server receives on (the port is chosen by the system when 0 was asked). */
     public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("the server socket is closed", e);
-        }
+        return transport.localAddress();
     }
 
     /** Stops receiving, answers what was already received, and flushes every pending commit. */
     @Override
     public void close() {
         running = false;
-        closeQuietly(channel);
-        linkChannel.ifPresent(DhcpServer::closeQuietly);
+        transport.close();
         linkLayer.ifPresent(LinkLayerSender::close);
         try {
             for (Thread receiveThread : receiveThreads) {
@@ -601,13 +535,4 @@ public final class DhcpServer implements AutoCloseable {
         log.info("stopped; {}", statistics.snapshot());
     }
 
-    private static void closeQuietly(DatagramChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                log.debug("closing the server socket: {}", e.getMessage());
-            }
-        }
-    }
 }

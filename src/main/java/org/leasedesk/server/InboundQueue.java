@@ -5,8 +5,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.protocol.DhcpCodec;
+import org.leasedesk.server.transport.Arrival;
 
 /**
  * Received packets waiting for the packet thread, with DISCOVERs behind everything else.
@@ -17,8 +17,8 @@ import org.leasedesk.protocol.DhcpCodec;
  */
 final class InboundQueue {
 
-    /** A datagram, who sent it, and which of the server's addresses it was sent to (the broadcast address for a broadcast). */
-    record Received(byte[] bytes, SocketAddress source, Ipv4Address arrivedAt) {}
+    /** A datagram, who sent it, and how it arrived. */
+    record Received(byte[] bytes, SocketAddress source, Arrival arrival) {}
 
     private final BlockingQueue<Received> others;
     private final BlockingQueue<Received> discovers;
@@ -31,8 +31,8 @@ final class InboundQueue {
     }
 
     /** Queues a packet; false when its queue is full and it must be shed. */
-    boolean offer(byte[] bytes, SocketAddress source, Ipv4Address arrivedAt) {
-        boolean queued = (DhcpCodec.isDiscover(bytes) ? discovers : others).offer(new Received(bytes, source, arrivedAt));
+    boolean offer(byte[] bytes, SocketAddress source, Arrival arrival) {
+        boolean queued = (DhcpCodec.isDiscover(bytes) ? discovers : others).offer(new Received(bytes, source, arrival));
         if (queued) {
             waiting.release();
         }

@@ -37,6 +37,7 @@ import org.leasedesk.server.config.ServerConfig.ConfiguredOption;
 import org.leasedesk.server.config.ServerConfig.Lifetimes;
 import org.leasedesk.server.config.ServerConfig.Reservation;
 import org.leasedesk.server.config.ServerConfig.SubnetConfig;
+import org.leasedesk.server.transport.Arrival;
 import org.leasedesk.store.LeaseChange;
 
 /**
@@ -54,24 +55,27 @@ final class PacketProcessor {
     private final AllocationEngine engine;
     private final ServerOptions options;
     private final Clock clock;
-    private final Inet4Address serverId;
     private final Predicate<HardwareAddress> denied;
+    private final Predicate<Ipv4Address> ownAddress;
     private final Map<Long, Map<HostIdentifier, Reservation>> subnetReservations = new HashMap<>();
     private final Map<HostIdentifier, Reservation> globalReservations = new HashMap<>();
 
     PacketProcessor(ServerConfig config, AllocationEngine engine, ServerOptions options, Clock clock) {
-        this(config, engine, options, clock, hardware -> false);
+        this(config, engine, options, clock, hardware -> false, options.serverIdentifier()::equals);
     }
 
-    /** @param denied the administrator's quarantine: DISCOVER and REQUEST from these hardware addresses get no answer */
+    /**
+     * @param denied the administrator's quarantine: DISCOVER and REQUEST from these hardware addresses get no answer
+     * @param ownAddress whether an address is the server's on a link it serves, as a client names it in option 54
+     */
     PacketProcessor(ServerConfig config, AllocationEngine engine, ServerOptions options, Clock clock,
-                    Predicate<HardwareAddress> denied) {
+                    Predicate<HardwareAddress> denied, Predicate<Ipv4Address> ownAddress) {
         this.denied = denied;
+        this.ownAddress = ownAddress;
         this.config = config;
         this.engine = engine;
         this.options = options;
         this.clock = clock;
-        this.serverId = options.serverIdentifier().toInetAddress();
         for (SubnetConfig subnet : config.subnets()) {
             Map<HostIdentifier, Reservation> byIdentifier = new HashMap<>();
             subnet.reservations().forEach(r -> byIdentifier.put(r.identifier(), r));
@@ -99,7 +103,14 @@ final class PacketProcessor {
     }
 
     /** A client's request with what the server knows of it: the subnet that serves it, its lease key and its reservation. */
-    private record Exchange(DhcpMessage request, SubnetConfig subnet, ClientKey client, Optional<Reservation> reservation) {}
+    private record Exchange(DhcpMessage request, Arrival arrival, SubnetConfig subnet, ClientKey client,
+                            Optional<Reservation> reservation) {
+
+        /** The server's identifier for this client: its address on the link the request came by. */
+        Inet4Address serverId() {
+            return arrival.serverAddress().toInetAddress();
+        }
+    }
 
     private Decision withSubnetAndClient(DhcpMessage request, Arrival arrival, Function<Exchange, Decision> handler) {
         if (denied.test(hardwareOf(request))) {
@@ -113,7 +124,7 @@ final class PacketProcessor {
         if (client.isEmpty()) {
             return drop(DropReason.NO_CLIENT_IDENTITY, request);
         }
-        return handler.apply(new Exchange(request, subnet.get(), client.get(), reservationOf(subnet.get(), request)));
+        return handler.apply(new Exchange(request, arrival, subnet.get(), client.get(), reservationOf(subnet.get(), request)));
     }
 
     private Decision discover(Exchange exchange) {
@@ -125,7 +136,7 @@ final class PacketProcessor {
             return drop(DropReason.POOL_EXHAUSTED, request);
         }
         long lifetime = lifetime(request, subnet.lifetimes());
-        DhcpMessage.Builder offer = DhcpMessage.offer(request, serverId, offered.address().toInetAddress(), lifetime);
+        DhcpMessage.Builder offer = DhcpMessage.offer(request, exchange.serverId(), offered.address().toInetAddress(), lifetime);
         Optional<Reservation> reservation = exchange.reservation();
         complete(offer, request, subnet, offered.poolId(), reservation, lifetime);
         LeaseEvent offeredEvent = historyOf(LeaseEventType.OFFERED, request, subnet, offered.address(), offered.poolId(), reservation,
@@ -144,7 +155,7 @@ final class PacketProcessor {
         Optional<Inet4Address> chosenServer = request.serverIdentifier();
         if (chosenServer.isPresent()) {
             // SELECTING: the client answers one server's offer; the others forget theirs silently.
-            if (!chosenServer.get().equals(serverId)) {
+            if (!ownAddress.test(Ipv4Address.of(chosenServer.get()))) {
                 engine.withdrawOffer(subnet.id(), client);
                 return drop(DropReason.OTHER_SERVER_CHOSEN, request);
             }
@@ -196,7 +207,7 @@ final class PacketProcessor {
         LeaseEventType type = sameClient && before.get().state() == LeaseState.ACTIVE ? LeaseEventType.RENEWED : LeaseEventType.GRANTED;
         engine.record(lease);
 
-        DhcpMessage.Builder ack = DhcpMessage.ack(request, serverId, address.toInetAddress(), lifetime);
+        DhcpMessage.Builder ack = DhcpMessage.ack(request, exchange.serverId(), address.toInetAddress(), lifetime);
         complete(ack, request, subnet, poolId, reservation, lifetime);
         DhcpMessage message = ack.build();
         return new Decision.Commit(new LeaseChange(lease, LeaseEvent.of(type, lease, now, request.summary())), before,
@@ -226,7 +237,7 @@ final class PacketProcessor {
         if (subnet.isEmpty()) {
             return drop(DropReason.NO_SUBNET, request);
         }
-        DhcpMessage.Builder ack = DhcpMessage.informAck(request, serverId);
+        DhcpMessage.Builder ack = DhcpMessage.informAck(request, arrival.serverAddress().toInetAddress());
         Optional<Reservation> reservation = reservationOf(subnet.get(), request);
         addConfiguredOptions(ack, request, subnet.get(), subnet.get().subnet().contains(Ipv4Address.of(request.ciaddr()))
                 ? poolIdOf(subnet.get(), Ipv4Address.of(request.ciaddr())) : 0, reservation);
@@ -254,7 +265,7 @@ final class PacketProcessor {
         Ipv4Address address = request.requestedAddress().map(Ipv4Address::of).orElse(Ipv4Address.of(request.ciaddr()));
         Optional<LeaseEvent> nakedEvent = Optional.of(historyOf(LeaseEventType.NAKED, request, exchange.subnet(), address,
                 poolIdOf(exchange.subnet(), address), Optional.empty(), reason));
-        DhcpMessage message = DhcpMessage.nak(request, serverId, reason).build();
+        DhcpMessage message = DhcpMessage.nak(request, exchange.serverId(), reason).build();
         return new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request), nakedEvent);
     }
 
@@ -311,7 +322,7 @@ final class PacketProcessor {
         return config.subnets().stream()
                 .filter(s -> s.interfaceName().isPresent() && s.interfaceName().equals(link))
                 .findFirst()
-                .or(() -> subnetContaining(options.serverIdentifier()));
+                .or(() -> subnetContaining(arrival.serverAddress()));
     }
 
     private Optional<SubnetConfig> subnetContaining(Ipv4Address address) {

@@ -3,6 +3,7 @@ package org.leasedesk.server;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.leasedesk.lease.Ipv4Address;
@@ -22,6 +23,8 @@ import org.leasedesk.lease.Ipv4Address;
  * @param receiveQueueCapacity packets waiting for the packet thread; beyond it packets are shed,
  *     because answering fewer clients on time beats answering all of them late
  * @param sampleInterval how often every pool's utilisation is recorded for the history
+ * @param interfaces the links served, in Kea's spelling ({@code eth1}, {@code eth1/192.0.2.1},
+ *     {@code *}); by default the one named by {@code interfaceName}
  */
 public record ServerOptions(
         InetSocketAddress listen,
@@ -32,7 +35,8 @@ public record ServerOptions(
         Optional<InetSocketAddress> redirectReplies,
         Duration offerHold,
         int receiveQueueCapacity,
-        Duration sampleInterval) {
+        Duration sampleInterval,
+        List<String> interfaces) {
 
     public static final int SERVER_PORT = 67;
     public static final int CLIENT_PORT = 68;
@@ -58,6 +62,15 @@ public record ServerOptions(
         if (receiveQueueCapacity < 1) {
             throw new IllegalArgumentException("the receive queue needs room for at least one packet");
         }
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /** Options serving one link, the one named by {@code interfaceName} (if any). */
+    public ServerOptions(InetSocketAddress listen, int clientPort, Ipv4Address serverIdentifier, Optional<String> interfaceName,
+                         InetAddress broadcastTarget, Optional<InetSocketAddress> redirectReplies, Duration offerHold,
+                         int receiveQueueCapacity, Duration sampleInterval) {
+        this(listen, clientPort, serverIdentifier, interfaceName, broadcastTarget, redirectReplies, offerHold, receiveQueueCapacity,
+                sampleInterval, interfaceName.map(List::of).orElse(List.of()));
     }
 
     /** A server on the standard ports of one link. */

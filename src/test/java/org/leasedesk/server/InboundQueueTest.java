@@ -6,13 +6,17 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.server.transport.Arrival;
 import org.leasedesk.protocol.DhcpCodec;
 import org.leasedesk.protocol.DhcpMessage;
 import org.leasedesk.protocol.HardwareAddress;
 import org.leasedesk.protocol.MessageType;
 
 class InboundQueueTest {
+
+    private static final Arrival ARRIVAL = Arrival.broadcastOn(Optional.empty(), Ipv4Address.parse("192.0.2.1"));
 
     private static final InetSocketAddress SOURCE = new InetSocketAddress("127.0.0.1", 10068);
     private final DhcpCodec codec = new DhcpCodec();
@@ -34,9 +38,9 @@ class InboundQueueTest {
     @Test
     void requestsAreServedBeforeDiscoversThatArrivedEarlier() throws Exception {
         InboundQueue queue = new InboundQueue(8);
-        queue.offer(discover(1), SOURCE, Ipv4Address.BROADCAST);
-        queue.offer(discover(2), SOURCE, Ipv4Address.BROADCAST);
-        queue.offer(request(3), SOURCE, Ipv4Address.BROADCAST);
+        queue.offer(discover(1), SOURCE, ARRIVAL);
+        queue.offer(discover(2), SOURCE, ARRIVAL);
+        queue.offer(request(3), SOURCE, ARRIVAL);
 
         assertThat(typeOf(queue.poll(1, TimeUnit.SECONDS))).isEqualTo(MessageType.REQUEST);
         assertThat(codec.decode(queue.poll(1, TimeUnit.SECONDS).bytes()).xid()).isEqualTo(1);
@@ -48,13 +52,13 @@ class InboundQueueTest {
     @Test
     void discoversAreShedFirstWhileRequestsStillFindRoom() {
         InboundQueue queue = new InboundQueue(4);
-        assertThat(queue.offer(discover(1), SOURCE, Ipv4Address.BROADCAST)).isTrue();
-        assertThat(queue.offer(discover(2), SOURCE, Ipv4Address.BROADCAST)).isTrue();
-        assertThat(queue.offer(discover(3), SOURCE, Ipv4Address.BROADCAST)).as("discovers get half the room").isFalse();
+        assertThat(queue.offer(discover(1), SOURCE, ARRIVAL)).isTrue();
+        assertThat(queue.offer(discover(2), SOURCE, ARRIVAL)).isTrue();
+        assertThat(queue.offer(discover(3), SOURCE, ARRIVAL)).as("discovers get half the room").isFalse();
         for (int xid = 4; xid < 8; xid++) {
-            assertThat(queue.offer(request(xid), SOURCE, Ipv4Address.BROADCAST)).isTrue();
+            assertThat(queue.offer(request(xid), SOURCE, ARRIVAL)).isTrue();
         }
-        assertThat(queue.offer(request(8), SOURCE, Ipv4Address.BROADCAST)).isFalse();
+        assertThat(queue.offer(request(8), SOURCE, ARRIVAL)).isFalse();
     }
 
     @Test

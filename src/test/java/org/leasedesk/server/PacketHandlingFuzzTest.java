@@ -19,6 +19,7 @@ import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.server.transport.Arrival;
 
 /**
  * Arbitrary datagrams through everything the packet thread does, without a store: decode, decide
@@ -79,7 +80,7 @@ class PacketHandlingFuzzTest {
         } catch (MalformedPacketException counted) {
             return;
         }
-        switch (processor.handle(request, Arrival.broadcastOn(Optional.of("eth0"), Ipv4Address.ANY))) {
+        switch (processor.handle(request, Arrival.broadcastOn(Optional.of("eth0"), OPTIONS.serverIdentifier()))) {
             case Decision.Reply reply -> encode(reply);
             case Decision.Commit commit -> commit.reply().ifPresent(this::encode);
             case Decision.Drop drop -> assertThat(drop.reason()).isNotNull();

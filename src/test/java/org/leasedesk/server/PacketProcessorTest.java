@@ -20,6 +20,7 @@ import org.leasedesk.protocol.RelayAgentInformation.SubOption;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.server.transport.Arrival;
 import org.leasedesk.testing.MutableClock;
 
 /**
@@ -76,11 +77,11 @@ class PacketProcessorTest {
     }
 
     private static Arrival broadcast() {
-        return Arrival.broadcastOn(Optional.of(LINK), Ipv4Address.ANY);
+        return Arrival.broadcastOn(Optional.of(LINK), SERVER_ID);
     }
 
     private static Arrival unicastFrom(Inet4Address sender) {
-        return new Arrival(SERVER_ID, Ipv4Address.of(sender), Optional.of(LINK));
+        return new Arrival(SERVER_ID, Ipv4Address.of(sender), Optional.of(LINK), 2, SERVER_ID);
     }
 
     private static DhcpMessage.Builder relayed(DhcpMessage.Builder message, Inet4Address giaddr, SubOption... relayAgentInformation) {
@@ -176,7 +177,7 @@ class PacketProcessorTest {
     @Test
     void aSubnetNamingTheInterfaceServesBroadcastsArrivingThere() throws Exception {
         Decision offer = processor(CONFIG).handle(DhcpMessage.discover(mac(0x26), xid++).build(),
-                Arrival.broadcastOn(Optional.of("eth7"), Ipv4Address.ANY));
+                Arrival.broadcastOn(Optional.of("eth7"), SERVER_ID));
 
         assertThat(Ipv4Address.of(offered(offer)).toString()).startsWith("198.18.1.");
     }
