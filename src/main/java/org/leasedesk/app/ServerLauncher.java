@@ -173,13 +173,17 @@ public final class ServerLauncher {
     private RunningServer start(Request request, ServerConfigLoader.Loaded loaded, LeaseDatabase database, boolean ownsDatabase,
                                 ServerListener listener, AlertMonitor.AlertListener told) throws ServerStartException {
         ServerConfig config = loaded.config();
-        Optional<String> interfaceName = request.interfaceName().or(() -> onlyConfiguredInterface(config));
+        // The command line's interface replaces the file's list; otherwise every link the file names is served, and
+        // the first one gives the server identifier where a link's own address is not known.
+        List<String> served = request.interfaceName().map(List::of).orElse(config.interfaces());
+        Optional<String> interfaceSpec = request.interfaceName().or(() -> firstConfiguredInterface(config));
         Ipv4Address serverId = request.serverIdentifier().isPresent() ? request.serverIdentifier().get()
-                : serverIdentifierOf(interfaceName.orElseThrow(() -> new ServerStartException(
+                : serverIdentifierOf(interfaceSpec.orElseThrow(() -> new ServerStartException(
                         "name the interface to serve (--interface) or the server's address on it (--server-id)", null)));
+        Optional<String> interfaceName = interfaceSpec.map(spec -> spec.split("/", 2)[0]);
         ServerOptions options = new ServerOptions(new InetSocketAddress(request.listenAddress(), request.serverPort()),
                 request.clientPort(), serverId, interfaceName, Ipv4Address.BROADCAST.toInetAddress(), request.redirectReplies(),
-                Duration.ofSeconds(10), 1024, request.sampleInterval());
+                Duration.ofSeconds(10), 1024, request.sampleInterval(), served);
         LeaseWriter.Settings writer = LeaseWriter.Settings.DEFAULTS.withCheckpointSync(request.checkpointSync());
         DhcpServer server = DhcpServer.start(config, options, database, writer, clock, listener);
         ScheduledExecutorService maintenance = scheduleMaintenance(database, request);
@@ -264,9 +268,8 @@ public final class ServerLauncher {
     }
 
     /** Kea names interfaces as "eth0" or "eth0/192.0.2.1"; one configured interface needs no flag. */
-    private static Optional<String> onlyConfiguredInterface(ServerConfig config) {
-        List<String> named = config.interfaces().stream().filter(name -> !name.equals("*")).toList();
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    private static Optional<String> firstConfiguredInterface(ServerConfig config) {
+        return config.interfaces().stream().filter(name -> !name.equals("*")).findFirst();
     }
 
     private Ipv4Address serverIdentifierOf(String interfaceSpec) throws ServerStartException {
