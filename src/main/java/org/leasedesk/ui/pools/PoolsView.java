@@ -43,6 +43,7 @@ import org.leasedesk.app.ConfigIssue;
 import org.leasedesk.app.LeaseAdministration;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.AddressMap;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
 import static org.leasedesk.ui.common.Controls.button;
 
@@ -289,15 +290,15 @@ public final class PoolsView extends BorderPane {
         }
 
         VBox reservations = section("Reservations", "reservation-add", "Reserve an address for a client",
-                () -> structural(() -> working.addReservation(s, new ConfigDocument.ReservationEntry("", false, "", ""))));
+                () -> structural(() -> working.addReservation(s, new ConfigDocument.ReservationEntry(HostIdentifier.Type.HW_ADDRESS, "", "", ""))));
         for (int r = 0; r < subnet.reservations().size(); r++) {
             int index = r;
             ConfigDocument.ReservationEntry entry = subnet.reservations().get(r);
-            TextField client = field("reservation-client-" + r, entry.client(), entry.byClientId() ? "client id" : "MAC aa:bb:cc:dd:ee:ff");
+            TextField client = field("reservation-client-" + r, entry.value(), entry.type().keaName());
             TextField address = field("reservation-address-" + r, entry.ipAddress(), "address");
             TextField hostname = field("reservation-hostname-" + r, entry.hostname(), "host name");
-            Runnable write = () -> working.setReservation(s, index, new ConfigDocument.ReservationEntry(client.getText(),
-                    entry.byClientId(), address.getText(), hostname.getText()));
+            Runnable write = () -> working.setReservation(s, index, new ConfigDocument.ReservationEntry(entry.type(),
+                    client.getText(), address.getText(), hostname.getText()));
             List.of(client, address, hostname).forEach(f -> f.textProperty().addListener((o, b, a) -> edited(write)));
             reservations.getChildren().addAll(row(client, address, hostname,
                     remove("reservation-remove-" + r, () -> working.removeReservation(s, index))),
