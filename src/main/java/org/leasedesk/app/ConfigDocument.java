@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.config.ConfigException;
@@ -90,10 +92,14 @@ public final class ConfigDocument {
         }
     }
 
-    /** A reservation: whose (a MAC, or a client id when {@code byClientId}), the address and host name (empty when none). */
-    public record ReservationEntry(String client, boolean byClientId, String ipAddress, String hostname) {
+    /**
+     * A reservation: whose (the identifier's type, under whose Kea key the file keeps it, and its
+     * value as written there), the address and host name (empty when none).
+     */
+    public record ReservationEntry(HostIdentifier.Type type, String value, String ipAddress, String hostname) {
         public ReservationEntry {
-            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(value, "value");
             Objects.requireNonNull(ipAddress, "ipAddress");
             Objects.requireNonNull(hostname, "hostname");
         }
@@ -226,13 +232,41 @@ public final class ConfigDocument {
             List<String> pools = new ArrayList<>();
             node.path("pools").forEach(pool -> pools.add(pool.path("pool").asText("")));
             List<ReservationEntry> reservations = new ArrayList<>();
-            node.path("reservations").forEach(r -> reservations.add(new ReservationEntry(
-                    r.has("client-id") ? r.get("client-id").asText() : r.path("hw-address").asText(""), r.has("client-id"),
-                    r.path("ip-address").asText(""), r.path("hostname").asText(""))));
+            node.path("reservations").forEach(r -> reservations.add(reservation(r)));
             entries.add(new SubnetEntry(i, id, node.path("subnet").asText(""), text(node, "valid-lifetime"),
                     text(node, "renew-timer"), text(node, "rebind-timer"), pools, reservations, options(node.path("option-data"))));
         }
         return entries;
+    }
+
+    /**
+     * A reservation as the file has it: by the first of Kea's identifier keys it uses (a file with
+     * several is refused by the check, which names them), by hw-address when it has none yet.
+     */
+    private static ReservationEntry reservation(JsonNode node) {
+        HostIdentifier.Type type = Arrays.stream(HostIdentifier.Type.values()).filter(t -> node.has(t.keaName())).findFirst()
+                .orElse(HostIdentifier.Type.HW_ADDRESS);
+        return new ReservationEntry(type, text(node, type.keaName()), text(node, "ip-address"), text(node, "hostname"));
+    }
+
+    /**
+     * Kea's {@code host-reservation-identifiers}: the order in which the server tries a client's
+     * identifiers, {@link HostIdentifier#DEFAULT_ORDER} when the file does not set it. Names the
+     * check refuses are left out here.
+     */
+    public List<HostIdentifier.Type> hostReservationIdentifiers() {
+        JsonNode names = dhcp4().get("host-reservation-identifiers");
+        if (names == null) {
+            return HostIdentifier.DEFAULT_ORDER;
+        }
+        List<HostIdentifier.Type> order = new ArrayList<>();
+        names.forEach(name -> HostIdentifier.Type.byKeaName(name.asText()).filter(type -> !order.contains(type)).ifPresent(order::add));
+        return List.copyOf(order);
+    }
+
+    /** Which identifier of the lease's client a reservation should name, in this configuration's order. */
+    public ReservationMatch matchOf(Lease lease) {
+        return ReservationMatch.of(lease, hostReservationIdentifiers());
     }
 
     /** The options every subnet inherits. */
@@ -344,7 +378,10 @@ public final class ConfigDocument {
         array(subnet, "pools").remove(pool);
     }
 
-    /** Changes a reservation's client, address and host name; its other keys (options, boot fields) stay. */
+    /**
+     * Changes a reservation's identifier, address and host name; its other keys (options, boot
+     * fields) stay, and an identifier of another type replaces the old one.
+     */
     public void setReservation(int subnet, int reservation, ReservationEntry entry) {
         write((ObjectNode) array(subnet, "reservations").get(reservation), entry);
     }
@@ -358,23 +395,29 @@ public final class ConfigDocument {
     }
 
     private static void write(ObjectNode node, ReservationEntry entry) {
-        node.remove(List.of("hw-address", "client-id"));
-        node.put(entry.byClientId() ? "client-id" : "hw-address", entry.client().strip());
+        // The kept key is put in place, so an unchanged type keeps its position in the file.
+        node.remove(Arrays.stream(HostIdentifier.Type.values()).filter(type -> type != entry.type()).map(HostIdentifier.Type::keaName)
+                .toList());
+        node.put(entry.type().keaName(), entry.value().strip());
         putOrRemove(node, "ip-address", entry.ipAddress());
         putOrRemove(node, "hostname", entry.hostname());
     }
 
     /**
-     * Reserves a lease's address for its client in the lease's subnet: by client id when the client
-     * sent one (that is how the server will recognise it), else by MAC, with its host name.
+     * Reserves a lease's address, with its host name, for its client in the lease's subnet, by the
+     * first identifier the client presents in this configuration's host-reservation-identifiers
+     * order: the one the server tries first (see {@link ReservationMatch}).
+     *
+     * @return how the reservation matches the client
+     * @throws IllegalArgumentException when the lease's subnet is not in the file, or the server tries none of the client's identifiers
      */
-    public void reserve(Lease lease) {
+    public ReservationMatch reserve(Lease lease) {
         SubnetEntry subnet = subnets().stream().filter(s -> s.id() == lease.subnetId()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("subnet " + lease.subnetId() + " of " + lease.address()
                         + " is not in " + file.getFileName()));
-        boolean byClientId = !lease.clientId().isEmpty();
-        addReservation(subnet.index(), new ReservationEntry(byClientId ? lease.clientId().toColonHex() : lease.hardwareAddress().toString(),
-                byClientId, lease.address().toString(), lease.hostname()));
+        ReservationMatch match = matchOf(lease);
+        addReservation(subnet.index(), match.reservation());
+        return match;
     }
 
     /** Changes an option's name and data; keys such as csv-format or space stay. */

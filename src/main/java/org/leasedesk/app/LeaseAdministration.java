@@ -3,6 +3,7 @@ package org.leasedesk.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import org.leasedesk.lease.DeniedClient;
 import org.leasedesk.lease.HardwareAddress;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.LeaseState;
 import org.leasedesk.server.DhcpServer;
 
 /**
@@ -66,12 +68,16 @@ public final class LeaseAdministration {
         return withServer(server -> server.addressMap(subnetId, poolIndex));
     }
 
+    /** What "Make reservation" did: the identifier it reserved by (and why that one), and the outcome of applying it. */
+    public record Reserved(ReservationMatch match, ConfigDocument.Applied applied) {}
+
     /**
      * Adds a reservation of the lease's address for its client to the running configuration file,
-     * saves it atomically and reloads the server; a configuration that would then be refused (the
-     * address already reserved, say) changes nothing and the outcome lists why.
+     * by the identifier the server tries first ({@link ConfigDocument#reserve}), saves it atomically
+     * and reloads the server; a configuration that would then be refused (the address already
+     * reserved, say) changes nothing and the outcome lists why.
      */
-    public CompletableFuture<ConfigDocument.Applied> reserve(Lease lease) {
+    public CompletableFuture<Reserved> reserve(Lease lease) {
         if (!(workbench.state() instanceof Workbench.Serving serving)) {
             return CompletableFuture.failedFuture(notServing());
         }
@@ -79,12 +85,23 @@ public final class LeaseAdministration {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 ConfigDocument document = ConfigDocument.read(file);
-                document.reserve(lease);
-                return document.applyAndSave(workbench);
+                ReservationMatch match = document.reserve(lease);
+                return new Reserved(match, document.applyAndSave(workbench));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot update " + file + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * The clients holding an active lease in a subnet now, by address: those a reservation can be
+     * made for. The running server's leases, else those the database last stored.
+     */
+    public CompletableFuture<List<Lease>> currentClients(long subnetId) {
+        return workbench.leases().thenApply(leases -> leases.stream()
+                .filter(lease -> lease.subnetId() == subnetId && lease.state() == LeaseState.ACTIVE)
+                .sorted(Comparator.comparing(Lease::address))
+                .toList());
     }
 
     /** An address as the heat map explains it: who holds it now (if anyone) and its latest history, newest first. */

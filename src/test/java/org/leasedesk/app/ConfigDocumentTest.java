@@ -3,13 +3,30 @@ package org.leasedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.leasedesk.app.ConfigDocument.ReservationEntry;
 import org.leasedesk.app.ConfigDocument.SubnetField;
+import org.leasedesk.lease.HardwareAddress;
+import org.leasedesk.lease.HostIdentifier;
+import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.Lease;
+import org.leasedesk.lease.Octets;
+import org.leasedesk.lease.RelayInfo;
 import org.leasedesk.testing.LoopbackClients;
 
 class ConfigDocumentTest {
@@ -36,9 +53,161 @@ class ConfigDocumentTest {
         assertThat(subnet.pools()).containsExactly("192.0.2.10 - 192.0.2.20", "192.0.2.64/26");
         assertThat(subnet.validLifetime()).isEqualTo("900");
         assertThat(subnet.rebindTimer()).isEmpty();
-        assertThat(subnet.reservations()).containsExactly(new ConfigDocument.ReservationEntry("01:aa:bb", true, "192.0.2.5", "nas"));
+        assertThat(subnet.reservations()).containsExactly(new ConfigDocument.ReservationEntry(HostIdentifier.Type.CLIENT_ID, "01:aa:bb", "192.0.2.5", "nas"));
         assertThat(subnet.options()).containsExactly(new ConfigDocument.OptionEntry("3", "192.0.2.1", false));
         assertThat(document.globalOptions()).extracting(ConfigDocument.OptionEntry::name).containsExactly("domain-name-servers");
+    }
+
+    /** One value of each identifier type, as an admin writes it in the file. */
+    private static final Map<HostIdentifier.Type, String> VALUES = Map.of(
+            HostIdentifier.Type.HW_ADDRESS, "00:00:5e:00:53:42",
+            HostIdentifier.Type.CLIENT_ID, "01:00:00:5e:00:53:42",
+            HostIdentifier.Type.DUID, "00:03:00:01:00:00:5e:00:53:42",
+            HostIdentifier.Type.CIRCUIT_ID, "'port-7'",
+            HostIdentifier.Type.FLEX_ID, "'s0'");
+
+    private static String reservationFile(String identifierKey, String value) {
+        return """
+                { "Dhcp4": { "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.10 - 192.0.2.41" } ],
+                    "reservations": [ { "%s": "%s", "ip-address": "192.0.2.5", "hostname": "nas",
+                                        "boot-file-name": "pxelinux.0", "option-data": [ { "name": "routers", "data": "192.0.2.1" } ] } ]
+                } ] } }""".formatted(identifierKey, value);
+    }
+
+    private static JsonNode reservationNode(ConfigDocument document) throws Exception {
+        return JsonMapper.builder().build().readTree(document.toJson()).at("/Dhcp4/subnet4/0/reservations/0");
+    }
+
+    private static List<String> keysOf(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @ParameterizedTest
+    @EnumSource(HostIdentifier.Type.class)
+    void aReservationIsReadAndWrittenBackUnderItsIdentifierKeyKeepingItsOtherKeys(HostIdentifier.Type type) throws Exception {
+        String value = VALUES.get(type);
+        ConfigDocument document = ConfigDocument.read(write(reservationFile(type.keaName(), value)));
+        assertThat(document.subnets().get(0).reservations()).containsExactly(new ReservationEntry(type, value, "192.0.2.5", "nas"));
+
+        document.setReservation(0, 0, new ReservationEntry(type, value, "192.0.2.6", "nas"));
+
+        JsonNode written = reservationNode(document);
+        assertThat(keysOf(written)).containsExactly(type.keaName(), "ip-address", "hostname", "boot-file-name", "option-data");
+        assertThat(written.get(type.keaName()).asText()).isEqualTo(value);
+        assertThat(written.at("/option-data/0/data").asText()).isEqualTo("192.0.2.1");
+        assertThat(ConfigDocument.read(write(document.toJson())).subnets().get(0).reservations())
+                .containsExactly(new ReservationEntry(type, value, "192.0.2.6", "nas"));
+        List<ConfigIssue> issues = document.check();
+        assertThat(issues).noneMatch(ConfigIssue::error);
+        if (type == HostIdentifier.Type.FLEX_ID) {
+            assertThat(issues).anyMatch(issue -> issue.concerns(ConfigDocument.pathOfReservation(0, 0)) && issue.message().contains("flex_id hook"));
+        }
+    }
+
+    @Test
+    void anIdentifierOfAnotherTypeReplacesTheOldKeyAndAWrongValueIsNamedByItsPath() throws Exception {
+        ConfigDocument document = ConfigDocument.read(write(reservationFile("hw-address", "00:00:5e:00:53:42")));
+
+        document.setReservation(0, 0, new ReservationEntry(HostIdentifier.Type.DUID, "not hex", "192.0.2.5", "nas"));
+
+        assertThat(keysOf(reservationNode(document))).containsExactly("ip-address", "hostname", "boot-file-name", "option-data", "duid");
+        assertThat(document.check()).filteredOn(ConfigIssue::error).extracting(ConfigIssue::path)
+                .containsExactly("Dhcp4/subnet4[0]/reservations[0]/duid");
+        document.setReservation(0, 0, new ReservationEntry(HostIdentifier.Type.DUID, "00:03:00:01:00:00:5e:00:53:42", "192.0.2.5", "nas"));
+        assertThat(document.check()).noneMatch(ConfigIssue::error);
+    }
+
+    private static final String CLIENT_ID = "01:00:00:5e:00:53:42";
+
+    /** A file whose server tries identifiers in {@code order}, or in Kea's default order when none is given. */
+    private ConfigDocument orderedFile(String... order) throws Exception {
+        String identifiers = order.length == 0 ? ""
+                : "\"host-reservation-identifiers\": [ \"" + String.join("\", \"", order) + "\" ],";
+        return ConfigDocument.read(write("""
+                { "Dhcp4": { %s "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24",
+                                               "pools": [ { "pool": "192.0.2.10 - 192.0.2.41" } ] } ] } }""".formatted(identifiers)));
+    }
+
+    private static Lease lease(String clientId, RelayInfo relay) {
+        return Lease.granted(Ipv4Address.parse("192.0.2.10"), HardwareAddress.parseMac("00:00:5e:00:53:42"),
+                clientId.isEmpty() ? Octets.EMPTY : Octets.parseHex(clientId), "laptop", 1, 1, Instant.parse("2024-05-01T10:00:00Z"),
+                Duration.ofMinutes(10), relay);
+    }
+
+    private static RelayInfo relayedOn(String circuitId) {
+        return new RelayInfo(Ipv4Address.parse("192.0.2.1"), Octets.of(circuitId.getBytes(StandardCharsets.US_ASCII)), Octets.EMPTY);
+    }
+
+    @Test
+    void aClientSendingOption61IsReservedByItsHardwareAddressInKeasDefaultOrder() throws Exception {
+        ConfigDocument document = orderedFile();
+
+        ReservationMatch match = document.reserve(lease(CLIENT_ID, RelayInfo.NONE));
+
+        assertThat(document.subnets().get(0).reservations()).containsExactly(
+                new ReservationEntry(HostIdentifier.Type.HW_ADDRESS, "00:00:5e:00:53:42", "192.0.2.10", "laptop"));
+        assertThat(match.sentence()).isEqualTo("This client presents hw-address 00:00:5e:00:53:42 and client-id 01:00:00:5e:00:53:42;"
+                + " the server tries hw-address first, so a reservation by hw-address matches it.");
+        assertThat(document.check()).noneMatch(ConfigIssue::error);
+    }
+
+    @Test
+    void aFileThatOrdersClientIdFirstReservesByClientId() throws Exception {
+        ConfigDocument document = orderedFile("client-id", "hw-address");
+
+        ReservationMatch match = document.reserve(lease(CLIENT_ID, RelayInfo.NONE));
+
+        assertThat(document.subnets().get(0).reservations()).containsExactly(
+                new ReservationEntry(HostIdentifier.Type.CLIENT_ID, CLIENT_ID, "192.0.2.10", "laptop"));
+        assertThat(match.sentence()).isEqualTo("This client presents client-id 01:00:00:5e:00:53:42 and hw-address 00:00:5e:00:53:42;"
+                + " the server tries client-id first, so a reservation by client-id matches it.");
+        assertThat(document.check()).noneMatch(ConfigIssue::error);
+    }
+
+    @Test
+    void aRelayedClientIsReservedByItsCircuitIdWhenThatComesFirst() throws Exception {
+        ConfigDocument document = orderedFile("circuit-id", "hw-address", "client-id");
+
+        ReservationMatch match = document.reserve(lease(CLIENT_ID, relayedOn("port-7")));
+
+        assertThat(document.subnets().get(0).reservations()).containsExactly(
+                new ReservationEntry(HostIdentifier.Type.CIRCUIT_ID, "70:6f:72:74:2d:37", "192.0.2.10", "laptop"));
+        assertThat(match.sentence()).startsWith("This client presents circuit-id 70:6f:72:74:2d:37, hw-address 00:00:5e:00:53:42"
+                + " and client-id 01:00:00:5e:00:53:42; the server tries circuit-id first");
+        assertThat(document.check()).noneMatch(ConfigIssue::error);
+    }
+
+    @Test
+    void aClientNotRelayedFallsThroughTheCircuitIdToItsHardwareAddress() throws Exception {
+        ConfigDocument document = orderedFile("circuit-id", "hw-address");
+
+        ReservationMatch match = document.reserve(lease("", RelayInfo.NONE));
+
+        assertThat(match.identifier()).map(HostIdentifier::type).contains(HostIdentifier.Type.HW_ADDRESS);
+        assertThat(match.sentence()).isEqualTo("This client presents hw-address 00:00:5e:00:53:42; the server tries circuit-id first,"
+                + " which this client does not present, then hw-address, so a reservation by hw-address matches it.");
+    }
+
+    @Test
+    void theDuidIsTakenFromAClientIdOfType255WhenDuidComesFirst() throws Exception {
+        ConfigDocument document = orderedFile("duid", "hw-address");
+
+        document.reserve(lease("ff:00:00:00:01:00:03:00:01:00:00:5e:00:53:42", RelayInfo.NONE));
+
+        assertThat(document.subnets().get(0).reservations()).extracting(ReservationEntry::type, ReservationEntry::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HostIdentifier.Type.DUID, "00:03:00:01:00:00:5e:00:53:42"));
+        assertThat(document.check()).noneMatch(ConfigIssue::error);
+    }
+
+    @Test
+    void aClientPresentingNoneOfTheOrderedIdentifiersIsNotReservedAndTheSentenceSaysWhy() throws Exception {
+        ConfigDocument document = orderedFile("flex-id");
+
+        assertThatThrownBy(() -> document.reserve(lease(CLIENT_ID, RelayInfo.NONE))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("the server tries only flex-id, so no reservation can match it.");
+        assertThat(document.subnets().get(0).reservations()).isEmpty();
     }
 
     @Test

@@ -102,8 +102,11 @@ class LeaseAdministrationTest {
         Ipv4Address address = clients.obtain(server, "00:00:5e:00:53:05", "printer");
         Lease lease = workbench.leases().get(5, TimeUnit.SECONDS).stream().filter(l -> l.address().equals(address)).findFirst().orElseThrow();
 
-        ConfigDocument.Applied applied = administration.reserve(lease).get(10, TimeUnit.SECONDS);
+        LeaseAdministration.Reserved reserved = administration.reserve(lease).get(10, TimeUnit.SECONDS);
 
+        ConfigDocument.Applied applied = reserved.applied();
+        assertThat(reserved.match().identifier()).hasValueSatisfying(identifier -> assertThat(identifier.toString())
+                .isEqualTo("hw-address=00:00:5e:00:53:05"));
         assertThat(applied.saved()).isTrue();
         assertThat(applied.reloaded()).isTrue();
         String saved = Files.readString(config);
@@ -111,6 +114,16 @@ class LeaseAdministrationTest {
                 "\"server-tag\" : \"kept as it was\"", "\"site\" : \"lab\"");
         AddressMap map = administration.addressMap(7, 0).get(5, TimeUnit.SECONDS);
         assertThat(map.stateAt((int) (address.toLong() - map.range().first().toLong()))).isEqualTo(AddressMap.State.RESERVED);
+    }
+
+    @Test
+    void theCurrentClientsOfASubnetAreThoseHoldingAnActiveLeaseThere() throws Exception {
+        Ipv4Address kept = clients.obtain(server, "00:00:5e:00:53:06", "desk");
+        Ipv4Address released = clients.obtain(server, "00:00:5e:00:53:07", "phone");
+        administration.release(released).get(5, TimeUnit.SECONDS);
+
+        assertThat(administration.currentClients(7).get(5, TimeUnit.SECONDS)).extracting(Lease::address).containsExactly(kept);
+        assertThat(administration.currentClients(8).get(5, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

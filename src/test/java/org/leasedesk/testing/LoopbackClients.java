@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.leasedesk.app.ServerLauncher;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.protocol.DhcpCodec;
@@ -70,9 +71,17 @@ public final class LoopbackClients implements AutoCloseable {
 
     /** DISCOVER, OFFER, REQUEST, ACK for one client; returns the leased address. */
     public Ipv4Address obtain(InetSocketAddress server, String mac, String hostname) throws IOException, MalformedPacketException {
+        return obtain(server, mac, hostname, new byte[0]);
+    }
+
+    /** As {@link #obtain(InetSocketAddress, String, String)} for a client that also sends option 61 (none when empty), as Windows does. */
+    public Ipv4Address obtain(InetSocketAddress server, String mac, String hostname, byte[] clientId)
+            throws IOException, MalformedPacketException {
         HardwareAddress hardware = HardwareAddress.parse(mac);
-        DhcpMessage offer = exchange(server, DhcpMessage.discover(hardware, 0).hostName(hostname), MessageType.OFFER);
-        exchange(server, DhcpMessage.requestSelecting(hardware, 0, offer.yiaddr(), SERVER_ID).hostName(hostname), MessageType.ACK);
+        UnaryOperator<DhcpMessage.Builder> identified = request -> clientId.length == 0 ? request : request.option(61, clientId);
+        DhcpMessage offer = exchange(server, identified.apply(DhcpMessage.discover(hardware, 0).hostName(hostname)), MessageType.OFFER);
+        exchange(server, identified.apply(DhcpMessage.requestSelecting(hardware, 0, offer.yiaddr(), SERVER_ID).hostName(hostname)),
+                MessageType.ACK);
         return Ipv4Address.of(offer.yiaddr());
     }
 

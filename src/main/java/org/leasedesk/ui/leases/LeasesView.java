@@ -34,9 +34,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.leasedesk.app.ConfigDocument;
 import org.leasedesk.app.ConfigIssue;
 import org.leasedesk.app.LeaseAdministration;
 import org.leasedesk.app.LeaseFeed;
+import org.leasedesk.app.ReservationMatch;
 import org.leasedesk.app.Vendors;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.Ipv4Address;
@@ -288,10 +290,12 @@ public final class LeasesView extends VBox {
     }
 
     private void reserve() {
-        selected().ifPresentOrElse(row -> FxBackground.whenDone(administration.reserve(row.lease()), applied -> {
+        selected().ifPresentOrElse(row -> FxBackground.whenDone(administration.reserve(row.lease()), reserved -> {
+            ConfigDocument.Applied applied = reserved.applied();
             if (applied.saved()) {
-                say("Reserved " + row.lease().address() + " for " + describe(row.lease()) + (applied.reloaded()
-                        ? "; the configuration is saved and the server applied it." : "; the configuration is saved."));
+                say("Reserved " + row.lease().address() + " for " + describe(row.lease()) + reserved.match().identifier()
+                        .map(identifier -> " by " + ReservationMatch.spoken(identifier)).orElse("")
+                        + (applied.reloaded() ? "; the configuration is saved and the server applied it." : "; the configuration is saved."));
             } else {
                 say("The reservation was not added: " + applied.issues().stream().filter(ConfigIssue::error)
                         .map(ConfigIssue::toString).findFirst().orElse("the configuration was refused"));

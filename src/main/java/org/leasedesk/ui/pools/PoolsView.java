@@ -14,14 +14,17 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -37,13 +40,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.leasedesk.app.ConfigDocument;
 import org.leasedesk.app.ConfigDocument.SubnetField;
 import org.leasedesk.app.ConfigIssue;
 import org.leasedesk.app.LeaseAdministration;
+import org.leasedesk.app.ReservationMatch;
 import org.leasedesk.app.Workbench;
 import org.leasedesk.lease.AddressMap;
+import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
+import org.leasedesk.lease.Lease;
 import static org.leasedesk.ui.common.Controls.button;
 
 import org.leasedesk.ui.common.Dialogs;
@@ -62,6 +69,8 @@ public final class PoolsView extends BorderPane {
 
     /** Error paths of the subnet form start so; the others belong to the global form. */
     private static final String SUBNET_PATH = "Dhcp4/subnet4[";
+    private static final String FLEX_ID_NOTE = "flex-id is computed by Kea's flex_id hook, which LeaseDesk does not have: the"
+            + " reservation stays in the file for Kea but matches no client of this server.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -73,6 +82,8 @@ public final class PoolsView extends BorderPane {
     private final Label problems = new Label();
     private final Label message = new Label();
     private final Map<String, Label> errorLabels = new HashMap<>();
+    /** The sentence of each reservation filled with "Reserve for a client…", by identifier: shown while its row keeps that identifier. */
+    private final Map<String, String> matchNotes = new HashMap<>();
     private final PauseTransition checkSoon = new PauseTransition(Duration.millis(200));
     private final ComboBox<String> poolChoice = new ComboBox<>();
     private final AddressGrid grid = new AddressGrid(520, 300);
@@ -114,7 +125,7 @@ public final class PoolsView extends BorderPane {
 
         subnets.setId("pools-subnets");
         subnets.setPrefWidth(220);
-        subnets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        subnets.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConfigDocument.SubnetEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
@@ -209,6 +220,7 @@ public final class PoolsView extends BorderPane {
                 found -> found.ifPresentOrElse(document -> {
                     original = document;
                     working = document.copy();
+                    matchNotes.clear();
                     commentsAccepted = false;
                     showSubnets(0);
                     say("Editing " + file + ". Apply saves the file" + (serving ? " and the server applies it at once." : "; the"
@@ -288,20 +300,15 @@ public final class PoolsView extends BorderPane {
                     error(ConfigDocument.pathOfPool(s, p)));
         }
 
-        VBox reservations = section("Reservations", "reservation-add", "Reserve an address for a client",
-                () -> structural(() -> working.addReservation(s, new ConfigDocument.ReservationEntry("", false, "", ""))));
-        for (int r = 0; r < subnet.reservations().size(); r++) {
-            int index = r;
-            ConfigDocument.ReservationEntry entry = subnet.reservations().get(r);
-            TextField client = field("reservation-client-" + r, entry.client(), entry.byClientId() ? "client id" : "MAC aa:bb:cc:dd:ee:ff");
-            TextField address = field("reservation-address-" + r, entry.ipAddress(), "address");
-            TextField hostname = field("reservation-hostname-" + r, entry.hostname(), "host name");
-            Runnable write = () -> working.setReservation(s, index, new ConfigDocument.ReservationEntry(client.getText(),
-                    entry.byClientId(), address.getText(), hostname.getText()));
-            List.of(client, address, hostname).forEach(f -> f.textProperty().addListener((o, b, a) -> edited(write)));
-            reservations.getChildren().addAll(row(client, address, hostname,
-                    remove("reservation-remove-" + r, () -> working.removeReservation(s, index))),
-                    error(ConfigDocument.pathOfReservation(s, r)));
+        Button forClient = button("reservation-for-client", "Reserve for a client…", Icons.RESERVE,
+                "Pick a client holding a lease in this subnet: the new row names it by the identifier the server will match",
+                () -> reserveForClient(s, subnet.id()));
+        forClient.getStyleClass().add("flat");
+        VBox reservations = section("Reservations", "reservation-add", "Reserve an address for a client you name by its identifier",
+                () -> structural(() -> working.addReservation(s, new ConfigDocument.ReservationEntry(HostIdentifier.Type.HW_ADDRESS,
+                        "", "", ""))), forClient);
+        if (!subnet.reservations().isEmpty()) {
+            reservations.getChildren().add(reservationTable(s, subnet.reservations()));
         }
 
         VBox options = options("option", "Add an option to this subnet (routers, domain-name-servers, ...)", subnet.options(),
@@ -315,6 +322,138 @@ public final class PoolsView extends BorderPane {
             poolChoice.getSelectionModel().select(0);
         }
         check();
+    }
+
+    /**
+     * The reservation rows under their column headings: the identifier's type and value, address
+     * and host name, each row with its error line and a note under it (how the server matches a
+     * client picked with "Reserve for a client…", or that flex-id needs Kea's hook).
+     */
+    private GridPane reservationTable(int s, List<ConfigDocument.ReservationEntry> entries) {
+        GridPane table = new GridPane();
+        table.setId("reservations");
+        table.setHgap(6);
+        table.setVgap(2);
+        table.addRow(0, Stream.of("Identifier", "Value", "Address", "Host name").map(PoolsView::columnHeading).toArray(Node[]::new));
+        for (int r = 0; r < entries.size(); r++) {
+            int index = r;
+            ConfigDocument.ReservationEntry entry = entries.get(r);
+            ComboBox<HostIdentifier.Type> type = identifierChoice("reservation-type-" + r, entry.type());
+            TextField value = field("reservation-value-" + r, entry.value(), promptOf(entry.type()));
+            value.setPrefColumnCount(18);
+            TextField address = field("reservation-address-" + r, entry.ipAddress(), "192.0.2.5");
+            address.setPrefColumnCount(11);
+            TextField hostname = field("reservation-hostname-" + r, entry.hostname(), "host name");
+            hostname.setPrefColumnCount(10);
+            Label note = new Label();
+            note.setId("reservation-note-" + r);
+            note.getStyleClass().add("reservation-note");
+            note.setWrapText(true);
+            Runnable write = () -> {
+                working.setReservation(s, index, new ConfigDocument.ReservationEntry(type.getValue(), value.getText(), address.getText(),
+                        hostname.getText()));
+                showNote(note, type.getValue(), value.getText());
+            };
+            type.valueProperty().addListener((o, before, after) -> {
+                value.setPromptText(promptOf(after));
+                edited(write);
+            });
+            List.of(value, address, hostname).forEach(f -> f.textProperty().addListener((o, b, a) -> edited(write)));
+            showNote(note, entry.type(), entry.value());
+            int row = 1 + 2 * r;
+            table.addRow(row, type, value, address, hostname, remove("reservation-remove-" + r, () -> working.removeReservation(s, index)));
+            table.add(new VBox(2, error(ConfigDocument.pathOfReservation(s, r)), note), 0, row + 1, 4, 1);
+        }
+        return table;
+    }
+
+    private static Label columnHeading(String text) {
+        Label heading = new Label(text);
+        heading.getStyleClass().add("column-heading");
+        return heading;
+    }
+
+    private static ComboBox<HostIdentifier.Type> identifierChoice(String id, HostIdentifier.Type type) {
+        ComboBox<HostIdentifier.Type> choice = new ComboBox<>(FXCollections.observableArrayList(HostIdentifier.Type.values()));
+        choice.setId(id);
+        choice.setValue(type);
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(HostIdentifier.Type shown) {
+                return shown == null ? "" : shown.keaName();
+            }
+
+            @Override
+            public HostIdentifier.Type fromString(String text) {
+                return HostIdentifier.Type.byKeaName(text).orElse(null);
+            }
+        });
+        choice.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(HostIdentifier.Type item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : item == HostIdentifier.Type.FLEX_ID ? item.keaName() + " (needs Kea's flex_id hook)" : item.keaName());
+            }
+        });
+        choice.setTooltip(new Tooltip("What the server recognises the client by: hw-address (its MAC), client-id (option 61),"
+                + " duid (inside a client-id of type 255), circuit-id (its relay's option 82) or flex-id (Kea's flex_id hook)"));
+        return choice;
+    }
+
+    /** What the value field asks for, as the loader reads each identifier. */
+    private static String promptOf(HostIdentifier.Type type) {
+        return switch (type) {
+            case HW_ADDRESS -> "MAC aa:bb:cc:dd:ee:ff";
+            case CLIENT_ID -> "01:aa:bb:cc:dd:ee:ff or 'text'";
+            case DUID -> "00:03:00:01:aa:bb:cc:dd:ee:ff";
+            case CIRCUIT_ID -> "00:01:02 or 'port-7'";
+            case FLEX_ID -> "hex or 'text' as the flex_id hook computes it";
+        };
+    }
+
+    /** The note under a reservation row: flex-id's limit, or how the server matches the client the row was filled for. */
+    private void showNote(Label note, HostIdentifier.Type type, String value) {
+        String text = type == HostIdentifier.Type.FLEX_ID ? FLEX_ID_NOTE : matchNotes.getOrDefault(noteKey(type, value), "");
+        note.setText(text);
+        note.setVisible(!text.isEmpty());
+        note.setManaged(!text.isEmpty());
+    }
+
+    private static String noteKey(HostIdentifier.Type type, String value) {
+        return type.keaName() + "=" + value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Asks which of the subnet's current clients to reserve for (their leases are read off the FX thread). */
+    private void reserveForClient(int subnet, long subnetId) {
+        FxBackground.whenDone(administration.currentClients(subnetId), clients -> {
+            if (working == null || selectedSubnet != subnet) {
+                return;
+            }
+            if (clients.isEmpty()) {
+                say("No client holds a lease in subnet " + subnetId + " now: Add a reservation and type the client's identifier.");
+                return;
+            }
+            Dialogs.choose(this, "Reserve an address in subnet " + subnetId + " for which client?", clients, PoolsView::describeClient,
+                    lease -> working.matchOf(lease).sentence(), "Reserve").ifPresent(lease -> reserveFor(subnet, lease));
+        }, failure -> say("The subnet's clients are not available: " + Dialogs.messageOf(failure)));
+    }
+
+    private static String describeClient(Lease lease) {
+        return lease.address() + "   " + (lease.hostname().isEmpty() ? "" : lease.hostname() + "   ") + lease.hardwareAddress();
+    }
+
+    /** A new row for the client's lease, named by the identifier the server tries first, with the sentence saying why under it. */
+    private void reserveFor(int subnet, Lease lease) {
+        ReservationMatch match = working.matchOf(lease);
+        if (match.identifier().isEmpty()) {
+            say(match.sentence());
+            return;
+        }
+        ConfigDocument.ReservationEntry entry = match.reservation();
+        matchNotes.put(noteKey(entry.type(), entry.value()), match.sentence());
+        structural(() -> working.addReservation(subnet, entry));
+        say("Reservation of " + lease.address() + " added by " + ReservationMatch.spoken(match.identifier().get()) + ": Apply saves it.");
     }
 
     /** A labelled text field with its error line under it; returns the next free row. */
@@ -373,12 +512,14 @@ public final class PoolsView extends BorderPane {
         return field;
     }
 
-    private VBox section(String title, String addId, String addTooltip, Runnable add) {
+    /** A section's heading with its Add button and any further actions beside it. */
+    private VBox section(String title, String addId, String addTooltip, Runnable add, Node... actions) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
         Button button = button(addId, "Add", Icons.ADD, addTooltip, add);
         button.getStyleClass().add("flat");
         HBox header = new HBox(8, heading, button);
+        header.getChildren().addAll(actions);
         header.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, header);
     }
@@ -513,6 +654,7 @@ public final class PoolsView extends BorderPane {
             return;
         }
         working = original.copy();
+        matchNotes.clear();
         showSubnets(Math.max(0, subnets.getSelectionModel().getSelectedIndex()));
         say("Reverted to the configuration the server runs.");
     }
