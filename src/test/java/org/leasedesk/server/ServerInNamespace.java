@@ -44,11 +44,20 @@ final class ServerInNamespace implements AutoCloseable {
      */
     static ServerInNamespace start(Namespace namespace, String keaJson, Path databaseFile, Ipv4Address serverIdentifier,
                                    String interfaceName) throws Exception {
+        return start(namespace, keaJson, databaseFile, serverIdentifier, List.of(interfaceName));
+    }
+
+    /** Serves every link in {@code interfaces} (Kea's spelling); the first one's address is {@code serverIdentifier}. */
+    static ServerInNamespace start(Namespace namespace, String keaJson, Path databaseFile, Ipv4Address serverIdentifier,
+                                   List<String> interfaces) throws Exception {
         ServerConfig config = new ServerConfigLoader(OptionRegistry.standard()).load(keaJson, "interop.conf").config();
+        ServerOptions onLink = ServerOptions.onLink(serverIdentifier, Optional.of(interfaces.getFirst()));
+        ServerOptions options = new ServerOptions(onLink.listen(), onLink.clientPort(), serverIdentifier, onLink.interfaceName(),
+                onLink.broadcastTarget(), onLink.redirectReplies(), onLink.offerHold(), onLink.receiveQueueCapacity(),
+                onLink.sampleInterval(), interfaces);
         LeaseDatabase database = LeaseDatabase.open(databaseFile);
         try {
-            DhcpServer server = namespace.callInside(() -> DhcpServer.start(config,
-                    ServerOptions.onLink(serverIdentifier, Optional.of(interfaceName)), database, LeaseWriter.Settings.DEFAULTS,
+            DhcpServer server = namespace.callInside(() -> DhcpServer.start(config, options, database, LeaseWriter.Settings.DEFAULTS,
                     Clock.systemUTC(), ServerListener.NONE));
             return new ServerInNamespace(server, database);
         } catch (Exception | Error e) {
