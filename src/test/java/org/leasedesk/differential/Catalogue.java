@@ -11,7 +11,10 @@ final class Catalogue {
     static List<ScenarioGroup> groups() {
         return Stream.of(
                         DirectLinkScenarios.groups(),
-                        RelayScenarios.groups())
+                        RelayScenarios.groups(),
+                        ReservationScenarios.groups(),
+                        LeaseParameterScenarios.groups(),
+                        LeaseLifecycleScenarios.groups())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -30,8 +30,12 @@ final class DirectLink implements AutoCloseable {
         this.arpResponder = Thread.ofPlatform().name("direct-link-arp").daemon(true).start(this::answerArp);
     }
 
-    /** Broadcasts from port 68 to 255.255.255.255:67, as a client without an address (or rebinding) does. */
+    /**
+     * Broadcasts from port 68 to 255.255.255.255:67, as a client without an address (or rebinding) does;
+     * a client that broadcasts from an address it has (rebinding, INFORM) answers ARP for it.
+     */
     void broadcast(HardwareAddress client, Inet4Address source, byte[] payload) {
+        using(source, client);
         socket.send(Frames.udp(new Frames.UdpFrame(Frames.BROADCAST_MAC, client.bytes(), source, CLIENT_PORT,
                 Addresses.BROADCAST, SERVER_PORT, payload)));
     }

@@ -79,7 +79,12 @@ final class GroupResult {
             }
         }
         if (leaseDesk.startFailure().isPresent()) {
-            return new Verdict(Outcome.LEASEDESK_DID_NOT_START, "LeaseDesk did not start: " + firstLine(leaseDesk.startFailure().get()),
+            List<String> errorLines = leaseDesk.startFailure().get().lines().map(String::strip)
+                    .filter(line -> line.startsWith("error at")).toList();
+            String errors = errorLines.isEmpty() ? firstLine(leaseDesk.startFailure().get())
+                    : "refuses the configuration: " + errorLines.getFirst()
+                            + (errorLines.size() > 1 ? " (and " + (errorLines.size() - 1) + " more errors)" : "");
+            return new Verdict(Outcome.LEASEDESK_DID_NOT_START, errors,
                     title + ": " + Outcome.LEASEDESK_DID_NOT_START.meaning + " (Kea served it)\n" + leaseDesk.startFailure().get());
         }
         ScenarioRun ldRun = leaseDesk.scenarios().get(scenario.name());
@@ -90,33 +95,34 @@ final class GroupResult {
             Optional<Step.OnPurpose> purpose = keaStep.step.onPurpose();
             List<String> differing = differingFields(keaStep.observation, ldStep.observation, purpose);
             String stepLine = "step " + (i + 1) + " " + keaStep.step.kind().label;
-            if (purpose.isPresent()) {
-                String field = purpose.get().field();
-                String keaValue = keaStep.observation.fields().get(field);
-                String ldValue = ldStep.observation.fields().get(field);
-                if (!purpose.get().leaseDeskValue().equals(ldValue)) {
-                    differing.addFirst(field);
-                    return differs(title + ": LeaseDesk no longer does what differsOnPurpose documents (" + field + " = "
-                                    + purpose.get().leaseDeskValue() + ": " + purpose.get().why() + ")",
-                            stepLine + ": on-purpose " + field + " is " + ldValue + ", documented " + purpose.get().leaseDeskValue(),
-                            scenario, keaRun, ldRun, i, differing);
-                }
-                if (purpose.get().leaseDeskValue().equals(keaValue)) {
-                    return new Verdict(Outcome.KEA_UNEXPECTED, stepLine + ": Kea now agrees with the on-purpose difference in " + field,
-                            title + ": Kea's " + field + " is " + keaValue + ", the value differsOnPurpose documents for LeaseDesk;"
-                                    + " the annotation is stale\n" + steps(keaRun, ldRun));
-                }
-                onPurpose = true;
-            }
             if (!differing.isEmpty()) {
                 return differs(title + ": " + Outcome.LEASEDESK_DIFFERS.meaning + " at step " + (i + 1) + " of " + keaRun.records.size(),
                         stepLine + ": " + summarise(keaStep.observation, ldStep.observation, differing), scenario, keaRun, ldRun, i,
                         differing);
             }
+            if (purpose.isPresent()) {
+                for (Map.Entry<String, String> documented : purpose.get().leaseDeskValues().entrySet()) {
+                    String field = documented.getKey();
+                    String keaValue = keaStep.observation.fields().get(field);
+                    String ldValue = ldStep.observation.fields().get(field);
+                    if (!documented.getValue().equals(ldValue)) {
+                        return differs(title + ": LeaseDesk no longer does what differsOnPurpose documents (" + field + " = "
+                                        + documented.getValue() + ": " + purpose.get().why() + ")",
+                                stepLine + ": on-purpose " + field + " is " + orDash(ldValue) + ", documented " + documented.getValue(),
+                                scenario, keaRun, ldRun, i, List.of(field));
+                    }
+                    if (documented.getValue().equals(keaValue)) {
+                        return new Verdict(Outcome.KEA_UNEXPECTED, stepLine + ": Kea now agrees with the on-purpose difference in " + field,
+                                title + ": Kea's " + field + " is " + keaValue + ", the value differsOnPurpose documents for LeaseDesk;"
+                                        + " the annotation is stale\n" + steps(keaRun, ldRun));
+                    }
+                }
+                onPurpose = true;
+            }
         }
         if (onPurpose) {
             String why = keaRun.records.stream().flatMap(r -> r.step.onPurpose().stream())
-                    .map(p -> p.field() + ": " + p.why()).reduce((a, b) -> a + "; " + b).orElse("");
+                    .map(p -> String.join(", ", p.leaseDeskValues().keySet()) + ": " + p.why()).reduce((a, b) -> a + "; " + b).orElse("");
             return new Verdict(Outcome.AGREES_EXCEPT_ON_PURPOSE, "differs on purpose in " + why, title + ": " + why);
         }
         return new Verdict(Outcome.AGREES, "", title + ": " + Outcome.AGREES.meaning);
@@ -135,21 +141,27 @@ final class GroupResult {
         if (!ldStep.observation.details().isEmpty()) {
             report.append("  LeaseDesk:\n").append(ldStep.observation.details());
         }
-        keaStep.step.onPurpose().ifPresent(p -> report.append("  (").append(p.field()).append(" differs on purpose: ").append(p.why())
-                .append(")\n"));
+        keaStep.step.onPurpose().ifPresent(p -> report.append("  (").append(String.join(", ", p.leaseDeskValues().keySet()))
+                .append(" differ on purpose: ").append(p.why()).append(")\n"));
         report.append(references(scenario));
         report.append(steps(keaRun, ldRun));
-        report.append("names: Kea ").append(keaRun.names).append("; LeaseDesk ").append(ldRun.names).append('\n');
+        if (!keaRun.names.toString().isEmpty() || !ldRun.names.toString().isEmpty()) {
+            report.append("names: Kea ").append(keaRun.names).append("; LeaseDesk ").append(ldRun.names).append('\n');
+        }
         return new Verdict(Outcome.LEASEDESK_DIFFERS, oneLine, report.toString());
     }
 
     private static List<String> differingFields(Observation kea, Observation ld, Optional<Step.OnPurpose> purpose) {
         List<String> differing = new ArrayList<>();
-        if (purpose.isPresent() && purpose.get().field().equals(Observation.REPLY)) {
+        if (purpose.isPresent() && purpose.get().coversTheReply()) {
             return differing; // one replies and the other does not: nothing else to compare
         }
+        if (!kea.reply().equals(ld.reply()) && (!kea.isMessage() || !ld.isMessage())) {
+            differing.add(Observation.REPLY); // one replied and the other did not: the rest follows
+            return differing;
+        }
         for (String field : Observation.unionOfFields(kea, ld)) {
-            if (purpose.isPresent() && purpose.get().field().equals(field)) {
+            if (purpose.isPresent() && purpose.get().leaseDeskValues().containsKey(field)) {
                 continue;
             }
             if (!Objects.equals(kea.fields().get(field), ld.fields().get(field))) {

@@ -51,6 +51,11 @@ record Observation(Map<String, String> fields, String details) {
         return fields.get(REPLY);
     }
 
+    /** Whether a decodable reply was seen (rather than none, nothing sent, or garbage). */
+    boolean isMessage() {
+        return fields.containsKey(YIADDR);
+    }
+
     /**
      * Renders a captured reply. When the step expects a name in yiaddr that is not bound yet, the
      * reply binds it (shown as {@code A (new, in pool ...)}).

@@ -147,16 +147,33 @@ public record Scenario(String name, List<Phase> phases, List<String> references)
             return this;
         }
 
+        /** The last step's yiaddr is a name bound here to an address of this pool (as written in the configuration). */
+        public Builder fromPool(String pool) {
+            String name = last().expectation().yiaddr()
+                    .filter(yiaddr -> !Addresses.isAddress(yiaddr))
+                    .orElseThrow(() -> new IllegalStateException(this.name + ": fromPool needs a name in the expected yiaddr"));
+            return expect(Observation.YIADDR, name + " (new, in pool " + pool + ")");
+        }
+
         /**
          * LeaseDesk deliberately answers the last step differently: its {@code field} is
-         * {@code leaseDeskValue}, for the reason given; Kea's field must still differ. Use "reply"
-         * as the field for a reply where Kea sends none, or the other way round.
+         * {@code leaseDeskValue} (more field, value pairs may follow), for the reason given; Kea's
+         * must still differ in each. Use "reply" as the field for a reply where Kea sends none, or
+         * the other way round: nothing else is compared then.
          */
-        public Builder differsOnPurpose(String why, String field, String leaseDeskValue) {
+        public Builder differsOnPurpose(String why, String field, String leaseDeskValue, String... moreFieldsAndValues) {
+            if (moreFieldsAndValues.length % 2 != 0) {
+                throw new IllegalArgumentException(name + ": differsOnPurpose takes field, value pairs");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(field, leaseDeskValue);
+            for (int i = 0; i < moreFieldsAndValues.length; i += 2) {
+                values.put(moreFieldsAndValues[i], moreFieldsAndValues[i + 1]);
+            }
             Step last = last();
             replaceLast(new Step(last.kind(), last.client(), last.address(), last.serverId(), last.requestedAddress(),
                     last.leaseTime(), last.broadcastFlag(), last.route(), last.extraOptionsHex(), last.expectation(),
-                    last.expectedFields(), Optional.of(new Step.OnPurpose(why, field, leaseDeskValue))));
+                    last.expectedFields(), Optional.of(new Step.OnPurpose(why, values))));
             return this;
         }
 

@@ -71,10 +71,19 @@ record Step(
     }
 
     /**
-     * LeaseDesk answers differently from Kea on purpose: {@code field} of its reply is expected to be
-     * {@code leaseDeskValue} (and Kea's is not), for the reason given.
+     * LeaseDesk answers differently from Kea on purpose: each field of its reply named here is
+     * expected to have the value given (and Kea's is not), for the reason given.
      */
-    record OnPurpose(String why, String field, String leaseDeskValue) {}
+    record OnPurpose(String why, Map<String, String> leaseDeskValues) {
+        OnPurpose {
+            leaseDeskValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(leaseDeskValues));
+        }
+
+        /** When LeaseDesk replies where Kea does not (or the other way round), nothing else can be compared. */
+        boolean coversTheReply() {
+            return leaseDeskValues.containsKey(Observation.REPLY);
+        }
+    }
 
     Route effectiveRoute() {
         return route.orElseGet(() -> switch (kind) {
