@@ -28,7 +28,8 @@ public record Client(
         boolean broadcastFlag,
         List<Integer> parameterRequestList,
         List<RelayAgentInformation.SubOption> relayAgentInformation,
-        Optional<Inet4Address> subnetSelection) {
+        Optional<Inet4Address> subnetSelection,
+        Optional<String> hostName) {
 
     /** What a typical client asks for: subnet mask, routers, name servers, domain name. */
     static final List<Integer> DEFAULT_PRL = List.of(1, 3, 6, 15);
@@ -44,13 +45,13 @@ public record Client(
      */
     public static Client direct(String mac) {
         return new Client(HardwareAddress.parse(mac), Optional.empty(), Optional.empty(), true, DEFAULT_PRL, List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** A client behind a relay agent that forwards its messages from {@code giaddr}:67 with hops 1. */
     public static Client relayed(String mac, String giaddr) {
         return new Client(HardwareAddress.parse(mac), Optional.empty(), Optional.of(Addresses.parse(giaddr)), false, DEFAULT_PRL,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty());
     }
 
     public boolean isRelayed() {
@@ -61,7 +62,7 @@ public record Client(
     public Client withClientId(String hex) {
         HexFormat.of().parseHex(hex.replace(":", ""));
         return new Client(mac, Optional.of(hex.replace(":", "").toLowerCase()), giaddr, broadcastFlag, parameterRequestList,
-                relayAgentInformation, subnetSelection);
+                relayAgentInformation, subnetSelection, hostName);
     }
 
     /** Option 61 = 01 + the MAC, as Windows, dhcpcd, systemd-networkd and NetworkManager send it. */
@@ -75,16 +76,16 @@ public record Client(
     }
 
     public Client withoutBroadcastFlag() {
-        return new Client(mac, clientIdHex, giaddr, false, parameterRequestList, relayAgentInformation, subnetSelection);
+        return new Client(mac, clientIdHex, giaddr, false, parameterRequestList, relayAgentInformation, subnetSelection, hostName);
     }
 
     public Client withBroadcastFlag() {
-        return new Client(mac, clientIdHex, giaddr, true, parameterRequestList, relayAgentInformation, subnetSelection);
+        return new Client(mac, clientIdHex, giaddr, true, parameterRequestList, relayAgentInformation, subnetSelection, hostName);
     }
 
     /** Option 55 with these codes, in this order; none at all when empty. */
     public Client requesting(Integer... codes) {
-        return new Client(mac, clientIdHex, giaddr, broadcastFlag, List.of(codes), relayAgentInformation, subnetSelection);
+        return new Client(mac, clientIdHex, giaddr, broadcastFlag, List.of(codes), relayAgentInformation, subnetSelection, hostName);
     }
 
     /** Option 82.1, the relay's circuit id, as text. */
@@ -105,7 +106,13 @@ public record Client(
     /** Option 118 (RFC 3011), sent by the client itself. */
     public Client withSubnetSelection(String address) {
         return new Client(mac, clientIdHex, giaddr, broadcastFlag, parameterRequestList, relayAgentInformation,
-                Optional.of(Addresses.parse(address)));
+                Optional.of(Addresses.parse(address)), hostName);
+    }
+
+    /** Option 12, the client's host name. */
+    public Client withHostName(String name) {
+        return new Client(mac, clientIdHex, giaddr, broadcastFlag, parameterRequestList, relayAgentInformation, subnetSelection,
+                Optional.of(name));
     }
 
     private Client withRelaySubOption(int code, byte[] value) {
@@ -114,7 +121,7 @@ public record Client(
         }
         List<RelayAgentInformation.SubOption> subOptions = new ArrayList<>(relayAgentInformation);
         subOptions.add(new RelayAgentInformation.SubOption(code, value));
-        return new Client(mac, clientIdHex, giaddr, broadcastFlag, parameterRequestList, subOptions, subnetSelection);
+        return new Client(mac, clientIdHex, giaddr, broadcastFlag, parameterRequestList, subOptions, subnetSelection, hostName);
     }
 
     Optional<byte[]> clientId() {
@@ -134,6 +141,7 @@ public record Client(
             text.append(" 82=").append(new RelayAgentInformation(relayAgentInformation));
         }
         subnetSelection.ifPresent(s -> text.append(" 118=").append(s.getHostAddress()));
+        hostName.ifPresent(name -> text.append(" host ").append(name));
         return text.toString();
     }
 }

@@ -104,7 +104,11 @@ final class DifferentialRunner implements AutoCloseable {
                     }
                 }
             }
-            Thread.sleep(SILENCE);
+            boolean anyoneWaiting = runs.values().stream().flatMap(scenarioRun -> scenarioRun.records.stream())
+                    .anyMatch(record -> record.xid != 0 && record.observation == null);
+            if (anyoneWaiting) {
+                Thread.sleep(SILENCE);
+            }
             runs.values().forEach(scenarioRun -> collectLate(scenarioRun, plan));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -195,10 +199,12 @@ final class DifferentialRunner implements AutoCloseable {
                     case DECLINE -> MessageType.DECLINE;
                     case INFORM -> MessageType.INFORM;
                 });
-        switch (step.kind()) {
-            case SELECTING, INIT_REBOOT, DECLINE -> message.requestedAddress(address);
-            case RENEWING, REBINDING, RELEASE, INFORM -> message.ciaddr(address);
-            case DISCOVER -> { }
+        if (step.address().isPresent()) {
+            switch (step.kind()) {
+                case SELECTING, INIT_REBOOT, DECLINE -> message.requestedAddress(address);
+                case RENEWING, REBINDING, RELEASE, INFORM -> message.ciaddr(address);
+                case DISCOVER -> { }
+            }
         }
         if (step.requestedAddress().isPresent()) {
             message.requestedAddress(names.resolve(step.requestedAddress().get()));
@@ -212,6 +218,7 @@ final class DifferentialRunner implements AutoCloseable {
             message.parameterRequestList(client.parameterRequestList().stream().mapToInt(Integer::intValue).toArray());
         }
         client.subnetSelection().ifPresent(message::subnetSelection);
+        client.hostName().ifPresent(message::hostName);
         step.extraOptionsHex().forEach((code, hex) -> message.option(code, HexFormat.of().parseHex(hex)));
         if (step.effectiveRoute() == Step.Route.VIA_RELAY) {
             Inet4Address giaddr = client.giaddr().orElseThrow(() -> new IllegalStateException(

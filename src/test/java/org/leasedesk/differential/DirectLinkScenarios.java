@@ -114,6 +114,17 @@ final class DirectLinkScenarios {
                         scenario("DISCOVER asking for an address outside the pool: a pool address is offered instead")
                                 .as(Client.direct("02:00:00:01:15:01"))
                                 .discover().requesting("192.0.2.20").expectOffer("A"),
+                        scenario("REQUEST naming the server but no address at all: Kea picks one and ACKs")
+                                .as(Client.direct("02:00:00:01:30:01"))
+                                .see("Kea 2.2 alloc_engine.cc requestLease4: 'we try to be liberal and allow the clients to not"
+                                        + " specify an address'")
+                                .discover().expectOffer("A")
+                                .requestWithoutAddress().expectAck("B"),
+                        scenario("the client's host name (option 12) is sent back, in lower case")
+                                .as(Client.direct("02:00:00:01:31:01").withHostName("Laptop-7"))
+                                .see("Kea 2.2 dhcp4_srv.cc processHostnameOption")
+                                .discover().expectOffer("A").expect("option 12 host-name", "laptop-7")
+                                .request("A").expectAck("A").expect("option 12 host-name", "laptop-7"),
                         scenario("REQUEST for a free pool address never offered: ACK")
                                 .as(Client.direct("02:00:00:01:16:01"))
                                 .request("192.0.2.180").expectAck("192.0.2.180"),

@@ -34,6 +34,7 @@ final class ReservationScenarios {
                     { "hw-address": "02:00:00:08:09:01", "ip-address": "192.0.2.19" },
                     { "hw-address": "02:00:00:08:10:01", "ip-address": "192.0.2.20" },
                     { "client-id": "01:02:00:00:08:10:01", "ip-address": "192.0.2.21" },
+                    { "hw-address": "02:00:00:08:12:01", "ip-address": "192.0.2.23", "hostname": "scanner-3" },
                     { "hw-address": "02:00:00:08:11:01", "ip-address": "192.0.2.22", "hostname": "printer-7",
                       "next-server": "192.0.2.9", "boot-file-name": "reserved.efi",
                       "option-data": [ { "name": "routers", "data": "192.0.2.254" } ] }
@@ -171,7 +172,12 @@ final class ReservationScenarios {
                                 .see("Kea 2.2 dhcp4_srv.cc buildCfgOptionList (host options first) and setFixedFields (reservation last)")
                                 .discover().expectOffer("192.0.2.22").expect("option 3 routers", "192.0.2.254")
                                 .expect("siaddr", "192.0.2.9").expect("file", "\"reserved.efi\"")
-                                .request("192.0.2.22").expectAck("192.0.2.22")),
+                                .request("192.0.2.22").expectAck("192.0.2.22"),
+                        scenario("a reservation's hostname is sent even when the client neither asks for it nor sends one")
+                                .as(Client.direct("02:00:00:08:12:01"))
+                                .see("Kea 2.2 dhcp4_srv.cc processHostnameOption: a reserved hostname goes into every reply")
+                                .discover().expectOffer("192.0.2.23").expect("option 12 host-name", "scanner-3")
+                                .request("192.0.2.23").expectAck("192.0.2.23")),
                 group("reservations, client-id first", CLIENT_ID_FIRST,
                         scenario("host-reservation-identifiers client-id first: the client-id reservation wins")
                                 .as(Client.direct("02:00:00:09:01:01").withClientIdFromMac()).see(IDENTIFIERS)

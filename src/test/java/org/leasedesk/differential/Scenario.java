@@ -90,6 +90,11 @@ public record Scenario(String name, List<Phase> phases, List<String> references)
             return new StepBuilder(Step.Kind.SELECTING, Optional.of(address)).serverId(Addresses.text(Topology.SERVER));
         }
 
+        /** REQUEST naming the server (option 54) but no address: neither option 50 nor ciaddr. */
+        public StepBuilder requestWithoutAddress() {
+            return new StepBuilder(Step.Kind.SELECTING, Optional.empty()).serverId(Addresses.text(Topology.SERVER));
+        }
+
         /** REQUEST in INIT-REBOOT: option 50 = {@code address}, no server identifier, ciaddr 0. */
         public StepBuilder initReboot(String address) {
             return new StepBuilder(Step.Kind.INIT_REBOOT, Optional.of(address));
