@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.leasedesk.testing.netns.NetnsTest;
@@ -36,14 +37,17 @@ class KeaDifferentialTest {
 
     private static final String ONLY = System.getProperty("leasedesk.diff.only", "").toLowerCase(Locale.ROOT);
 
-    private static NetworkLab lab;
     private static DifferentialRunner runner;
     private static final List<ScenarioGroup> RUN = new ArrayList<>();
 
-    @TestFactory
-    Stream<DynamicNode> leaseDeskAnswersAsKea22Does() throws Exception {
-        lab = new NetworkLab();
+    /** The network is built once for the class; the lab is closed after {@link #closeRunner()}. */
+    @BeforeAll
+    static void buildTopology(NetworkLab lab) throws Exception {
         runner = DifferentialRunner.start(Topology.build(lab));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> leaseDeskAnswersAsKea22Does() {
         List<ScenarioGroup> groups = Catalogue.groups().stream().map(KeaDifferentialTest::selected)
                 .filter(group -> !group.scenarios().isEmpty()).toList();
         RUN.addAll(groups);
@@ -60,15 +64,12 @@ class KeaDifferentialTest {
     }
 
     @AfterAll
-    static void closeLab() throws Exception {
-        try {
-            if (runner != null) {
+    static void closeRunner() throws Exception {
+        if (runner != null) {
+            try {
                 writeSummary(runner.results());
+            } finally {
                 runner.close();
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
             }
         }
     }
