@@ -28,22 +28,27 @@ final class LeaseLifecycleScenarios {
                   { "id": 6, "subnet": "198.18.2.0/24", "pools": [ { "pool": "198.18.2.10 - 198.18.2.10" } ] },
                   { "id": 7, "subnet": "198.18.3.0/24", "pools": [ { "pool": "198.18.3.10 - 198.18.3.10" } ] },
                   { "id": 8, "subnet": "198.18.4.0/24", "pools": [ { "pool": "198.18.4.10 - 198.18.4.10" } ] },
-                  { "id": 9, "subnet": "198.18.5.0/24", "pools": [ { "pool": "198.18.5.10 - 198.18.5.11" } ] }
+                  { "id": 9, "subnet": "198.18.5.0/24", "pools": [ { "pool": "198.18.5.10 - 198.18.5.11" } ] },
+                  { "id": 10, "subnet": "198.18.6.0/24", "pools": [ { "pool": "198.18.6.10 - 198.18.6.10" } ] }
                 ]
               }
             }
             """;
 
-    /** Leases of 2 s, gone by the second phase 3 s later; expired leases are reclaimed only every 10 s (Kea's default). */
+    /**
+     * Leases of 2 s and a decline probation of 2 s, both over by the second phase 3 s later; expired
+     * leases are reclaimed only every 10 s (Kea's default).
+     */
     static final String SHORT_LEASES = """
             {
               "Dhcp4": {
-                "valid-lifetime": 2,
+                "valid-lifetime": 2, "decline-probation-period": 2,
                 "subnet4": [
                   { "id": 1, "subnet": "203.0.113.0/26", "pools": [ { "pool": "203.0.113.10 - 203.0.113.10" } ] },
                   { "id": 2, "subnet": "203.0.113.64/26", "pools": [ { "pool": "203.0.113.70 - 203.0.113.70" } ] },
                   { "id": 3, "subnet": "203.0.113.128/26", "pools": [ { "pool": "203.0.113.140 - 203.0.113.140" } ] },
-                  { "id": 4, "subnet": "198.18.1.0/24", "pools": [ { "pool": "198.18.1.10 - 198.18.1.10" } ] }
+                  { "id": 4, "subnet": "198.18.1.0/24", "pools": [ { "pool": "198.18.1.10 - 198.18.1.10" } ] },
+                  { "id": 5, "subnet": "198.18.2.0/24", "pools": [ { "pool": "198.18.2.10 - 198.18.2.10" } ] }
                 ]
               }
             }
@@ -124,7 +129,14 @@ final class LeaseLifecycleScenarios {
                                 .dora("A")
                                 .release("A").expectNoReply()
                                 .discover().expectOffer("B")
-                                .differsOnPurpose(RELEASE_AFFINITY, "yiaddr", "A")),
+                                .differsOnPurpose(RELEASE_AFFINITY, "yiaddr", "A"),
+                        scenario("after a RELEASE the server no longer knows the client: its INIT-REBOOT is ignored (not authoritative)")
+                                .as(Client.relayed("02:00:00:10:10:01", "198.18.6.1"))
+                                .see("Kea 2.2 dhcp4_srv.cc processRelease deletes the lease; assignLease drops an INIT-REBOOT from an"
+                                        + " unknown client when not authoritative")
+                                .dora("198.18.6.10")
+                                .release("198.18.6.10").expectNoReply()
+                                .initReboot("198.18.6.10").expectNoReply()),
                 group("lease expiry", SHORT_LEASES,
                         scenario("an expired address goes to the next client")
                                 .as(Client.relayed("02:00:00:11:01:01", "203.0.113.1"))
@@ -149,6 +161,15 @@ final class LeaseLifecycleScenarios {
                                 .dora("198.18.1.10")
                                 .after(PAST_EXPIRY)
                                 .as(Client.relayed("02:00:00:11:04:02", "198.18.1.1"))
-                                .request("198.18.1.10").expectAck("198.18.1.10")));
+                                .request("198.18.1.10").expectAck("198.18.1.10"),
+                        scenario("a declined address is offered again once decline-probation-period is over")
+                                .as(Client.relayed("02:00:00:11:05:01", "198.18.2.1"))
+                                .see("Kea 2.2 Lease4::decline: the declined lease lasts decline-probation-period, then is reused")
+                                .dora("198.18.2.10")
+                                .decline("198.18.2.10").expectNoReply()
+                                .as(Client.relayed("02:00:00:11:05:02", "198.18.2.1"))
+                                .discover().expectNoReply()
+                                .after(PAST_EXPIRY)
+                                .dora("198.18.2.10")));
     }
 }

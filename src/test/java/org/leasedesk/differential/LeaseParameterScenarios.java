@@ -41,7 +41,9 @@ final class LeaseParameterScenarios {
                     { "name": "routers", "data": "192.0.2.1" },
                     { "name": "domain-name-servers", "data": "192.0.2.53" },
                     { "name": "domain-name", "data": "example.org" },
-                    { "name": "time-offset", "data": "3600" } ]
+                    { "name": "time-offset", "data": "3600" },
+                    { "code": 19, "data": "01", "csv-format": false },
+                    { "code": 23, "data": "64" } ]
                 } ]
               }
             }
@@ -92,8 +94,8 @@ final class LeaseParameterScenarios {
                                 .discover().requesting("192.0.2.170").expectOffer("192.0.2.170")
                                 .expect("option 42 ntp-servers", "192.0.2.123").expect("option 3 routers", "192.0.2.1")
                                 .request("192.0.2.170").expectAck("192.0.2.170"),
-                        scenario("an option asked for is sent, one not asked for is not (time-offset)")
-                                .as(Client.direct("02:00:00:13:02:01").requesting(1, 2)).see(OPTION_CHOICE)
+                        scenario("an option asked for is sent (time-offset), options not asked for are not")
+                                .as(Client.direct("02:00:00:13:02:01").requesting(1, 3, 6, 15, 2)).see(OPTION_CHOICE)
                                 .discover().requesting("192.0.2.171").expectOffer("192.0.2.171").expect("option 2 time-offset", "3600")
                                 .request("192.0.2.171").expectAck("192.0.2.171"),
                         scenario("a pool's option overrides the subnet's")
@@ -112,6 +114,10 @@ final class LeaseParameterScenarios {
                                 .discover().requesting("192.0.2.173").expectOffer("192.0.2.173").expect("siaddr", "192.0.2.9")
                                 .expect("sname", "\"boot.example.org\"").expect("file", "\"pxelinux.0\"")
                                 .request("192.0.2.173").expectAck("192.0.2.173").expect("file", "\"pxelinux.0\""),
+                        scenario("options configured by code, in hex (csv-format false) or as text")
+                                .as(Client.direct("02:00:00:13:07:01").requesting(1, 3, 6, 15, 19, 23))
+                                .discover().requesting("192.0.2.174").expectOffer("192.0.2.174")
+                                .expect("option 19 ip-forwarding", "true").expect("option 23 default-ip-ttl", "64"),
                         scenario("INFORM gets the options and the boot fields, no lease")
                                 .as(Client.direct("02:00:00:13:06:01").requesting(1, 3, 6, 42))
                                 .inform("192.0.2.60").expectAck().expect("option 42 ntp-servers", "192.0.2.123")
