@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,7 +145,7 @@ record Observation(Map<String, String> fields, String details) {
 
     /** Field names of both observations in a stable order: the fixed ones first, then options by code. */
     static List<String> unionOfFields(Observation a, Observation b) {
-        Set<String> names = new java.util.LinkedHashSet<>(a.fields.keySet());
+        Set<String> names = new LinkedHashSet<>(a.fields.keySet());
         names.addAll(b.fields.keySet());
         return names.stream().sorted((x, y) -> Integer.compare(rank(x), rank(y))).toList();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.leasedesk.differential.Scenario.scenario;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leasedesk.protocol.HardwareAddress;
@@ -52,8 +54,8 @@ class RunnerPartsTest {
         byte[] reply = Frames.arpReply(parsed, HardwareAddress.parse("02:00:00:00:10:01"));
 
         assertThat(parsed.targetIp()).isEqualTo(Addresses.parse("192.0.2.150"));
-        assertThat(Addresses.mac(java.util.Arrays.copyOfRange(reply, 0, 6))).isEqualTo("02:00:00:00:00:01");
-        assertThat(Addresses.mac(java.util.Arrays.copyOfRange(reply, 22, 28))).isEqualTo("02:00:00:00:10:01");
+        assertThat(Addresses.mac(Arrays.copyOfRange(reply, 0, 6))).isEqualTo("02:00:00:00:00:01");
+        assertThat(Addresses.mac(Arrays.copyOfRange(reply, 22, 28))).isEqualTo("02:00:00:00:10:01");
         assertThat(reply[21]).as("ARP reply").isEqualTo((byte) 2);
     }
 
@@ -84,7 +86,7 @@ class RunnerPartsTest {
         ScenarioGroup group = ScenarioGroup.group("g", DirectLinkScenarios.ONE_SUBNET,
                 scenario("s").as(Client.direct("02:00:00:00:99:01")).discover().expectOffer("A"));
 
-        String config = group.configForRun(java.nio.file.Path.of("/tmp/leases.csv"), false);
+        String config = group.configForRun(Path.of("/tmp/leases.csv"), false);
 
         assertThat(config).contains("\"interfaces\" : [ \"br0\" ]", "\"service-sockets-require-all\" : true",
                 "\"name\" : \"/tmp/leases.csv\"", "\"output\" : \"stdout\"");

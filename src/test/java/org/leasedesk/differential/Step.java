@@ -1,5 +1,6 @@
 package org.leasedesk.differential;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ record Step(
 
     Step {
         extraOptionsHex = Map.copyOf(extraOptionsHex);
-        expectedFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expectedFields));
+        expectedFields = Collections.unmodifiableMap(new LinkedHashMap<>(expectedFields));
     }
 
     /** The client state (RFC 2131 4.3.2, table 5) the message is sent from. */
@@ -76,7 +77,7 @@ record Step(
      */
     record OnPurpose(String why, Map<String, String> leaseDeskValues) {
         OnPurpose {
-            leaseDeskValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(leaseDeskValues));
+            leaseDeskValues = Collections.unmodifiableMap(new LinkedHashMap<>(leaseDeskValues));
         }
 
         /** When LeaseDesk replies where Kea does not (or the other way round), nothing else can be compared. */
