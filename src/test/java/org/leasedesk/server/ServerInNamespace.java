@@ -28,7 +28,7 @@ import org.leasedesk.testing.netns.Namespace;
  * Our server, in this JVM but with its socket in a lab namespace, on 0.0.0.0:67 like a real
  * deployment, with a real H2 file; and the questions interop tests ask its store.
  */
-final class ServerInNamespace implements AutoCloseable {
+public final class ServerInNamespace implements AutoCloseable {
 
     private final DhcpServer server;
     private final LeaseDatabase database;
@@ -42,7 +42,7 @@ final class ServerInNamespace implements AutoCloseable {
      * Starts serving in {@code namespace} on the standard ports. The identifier is given, not looked
      * up, because {@link java.net.NetworkInterface} does not see the namespace's interfaces.
      */
-    static ServerInNamespace start(Namespace namespace, String keaJson, Path databaseFile, Ipv4Address serverIdentifier,
+    public static ServerInNamespace start(Namespace namespace, String keaJson, Path databaseFile, Ipv4Address serverIdentifier,
                                    String interfaceName) throws Exception {
         return start(namespace, keaJson, databaseFile, serverIdentifier, List.of(interfaceName));
     }
@@ -66,7 +66,7 @@ final class ServerInNamespace implements AutoCloseable {
         }
     }
 
-    DhcpServer server() {
+    public DhcpServer server() {
         return server;
     }
 
