@@ -372,13 +372,15 @@ public record DhcpMessage(
     /**
      * The start of any server reply: op BOOTREPLY; xid, htype, hlen, chaddr, flags, giaddr and hops
      * copied from the request (hops as Kea does, so a relay chain sees its own count); option 53, then
-     * 54; the client identifier echoed (RFC 6842) and relay agent information echoed last (RFC 3046).
+     * 54; the client identifier (RFC 6842) and subnet selection (RFC 3011, as Kea does) echoed, and
+     * relay agent information echoed last (RFC 3046).
      */
     public static Builder replyTo(DhcpMessage request, MessageType type, Inet4Address server) {
         Builder reply = builder().op(BOOTREPLY).htype(request.htype).hlen(request.hlen).chaddr(request.chaddr)
                 .xid(request.xid).flags(request.flags).giaddr(request.giaddr).hops(request.hops)
                 .messageType(type).serverIdentifier(server);
         request.option(61).ifPresent(reply::option);
+        request.option(118).ifPresent(reply::option);
         request.option(82).ifPresent(reply::option);
         return reply;
     }

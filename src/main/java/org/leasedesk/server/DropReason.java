@@ -12,6 +12,8 @@ public enum DropReason {
     OTHER_SERVER_CHOSEN("the client chose another server's offer"),
     UNKNOWN_CLIENT("a REQUEST for a lease this server knows nothing of (not authoritative)"),
     MISSING_REQUESTED_ADDRESS("a REQUEST without the address it asks for"),
+    ADDRESS_NOT_OURS("a REQUEST for an address in no pool of the client's subnet (another server's, perhaps)"),
+    INFORM_WITHOUT_ADDRESS("an INFORM from a client with no address to answer"),
     RELEASE_NOT_OURS("a RELEASE or DECLINE for a lease the client does not hold"),
     QUEUE_FULL("the receive queue was full (load shed)"),
     STORE_REJECTED("the lease store could not take the change"),

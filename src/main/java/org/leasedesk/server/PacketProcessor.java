@@ -1,6 +1,7 @@
 package org.leasedesk.server;
 
 import java.net.Inet4Address;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,11 @@ import org.leasedesk.store.LeaseChange;
 final class PacketProcessor {
 
     /** Options the reply builders set themselves; configured values never replace them. */
-    private static final List<Integer> SET_BY_SERVER = List.of(1, 12, 51, 53, 54, 58, 59, 61, 82);
-    private static final int HOST_NAME = 12;
+    private static final List<Integer> SET_BY_SERVER = List.of(1, 12, 51, 53, 54, 58, 59, 61, 82, 118);
+    /** Sent whenever they are configured, asked for or not, as Kea does: routers, name servers, domain name. */
+    private static final List<Integer> BASIC_OPTIONS = List.of(3, 6, 15);
+    /** A lease's client is known to the server while its lease is current or expired; a released one Kea has forgotten. */
+    private static final java.util.Set<LeaseState> KNOWN_CLIENT_STATES = java.util.EnumSet.of(LeaseState.ACTIVE, LeaseState.EXPIRED);
 
     private final ServerConfig config;
     private final AllocationEngine engine;
@@ -94,7 +98,7 @@ final class PacketProcessor {
         }
         return switch (type.get()) {
             case DISCOVER -> withSubnetAndClient(request, arrival, this::discover);
-            case REQUEST -> withSubnetAndClient(request, arrival, this::request);
+            case REQUEST -> request(request, arrival);
             case RELEASE -> release(request);
             case DECLINE -> decline(request);
             case INFORM -> inform(request, arrival);
@@ -146,53 +150,96 @@ final class PacketProcessor {
                 Optional.of(offeredEvent));
     }
 
-    private Decision request(Exchange exchange) {
-        DhcpMessage request = exchange.request();
-        SubnetConfig subnet = exchange.subnet();
-        ClientKey client = exchange.client();
+    /**
+     * REQUEST, as Kea 2.2 decides it. A client that chose another server's offer is left alone; a
+     * request from a link no subnet serves is NAKed, so the client starts again rather than keep an
+     * address nobody vouches for.
+     */
+    private Decision request(DhcpMessage request, Arrival arrival) {
+        if (denied.test(hardwareOf(request))) {
+            return drop(DropReason.DENIED_CLIENT, request);
+        }
+        Optional<SubnetConfig> subnet = subnetFor(request, arrival);
+        Optional<Inet4Address> chosenServer = request.serverIdentifier();
+        if (chosenServer.isPresent() && !ownAddress.test(Ipv4Address.of(chosenServer.get()))) {
+            // SELECTING: the client answers one server's offer; the others forget theirs silently.
+            subnet.ifPresent(s -> clientKey(request, s).ifPresent(client -> engine.withdrawOffer(s.id(), client)));
+            return drop(DropReason.OTHER_SERVER_CHOSEN, request);
+        }
+        if (subnet.isEmpty()) {
+            DhcpMessage message = DhcpMessage.nak(request, arrival.serverAddress().toInetAddress(),
+                    "no subnet is configured for this client's network").build();
+            return new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request));
+        }
+        Optional<ClientKey> client = clientKey(request, subnet.get());
+        if (client.isEmpty()) {
+            return drop(DropReason.NO_CLIENT_IDENTITY, request);
+        }
+        Exchange exchange = new Exchange(request, arrival, subnet.get(), client.get(), reservationOf(subnet.get(), request));
         Optional<Ipv4Address> requested = request.requestedAddress().map(Ipv4Address::of);
         Ipv4Address ciaddr = Ipv4Address.of(request.ciaddr());
-        Optional<Inet4Address> chosenServer = request.serverIdentifier();
-        if (chosenServer.isPresent()) {
-            // SELECTING: the client answers one server's offer; the others forget theirs silently.
-            if (!ownAddress.test(Ipv4Address.of(chosenServer.get()))) {
-                engine.withdrawOffer(subnet.id(), client);
-                return drop(DropReason.OTHER_SERVER_CHOSEN, request);
-            }
-            return requested.map(address -> bind(exchange, address))
-                    .orElseGet(() -> drop(DropReason.MISSING_REQUESTED_ADDRESS, request));
+        if (chosenServer.isEmpty() && requested.isPresent() && ciaddr.isAny()) {
+            return initReboot(exchange, requested.get());
         }
-        if (requested.isPresent() && ciaddr.isAny()) {
-            // INIT-REBOOT: the client remembers an address; NAK if it is wrong, silence if we know nothing of it.
-            Ipv4Address address = requested.get();
-            if (!subnet.subnet().contains(address)) {
-                return nak(exchange, address + " is not on this network (" + subnet.subnet() + ")");
-            }
-            boolean known = engine.leaseOf(subnet.id(), client).isPresent() || engine.leaseAt(address).isPresent();
-            if (!known && !subnet.authoritative()) {
-                return drop(DropReason.UNKNOWN_CLIENT, request);
-            }
-            return bind(exchange, address);
-        }
-        if (!ciaddr.isAny()) {
-            // RENEWING (unicast) or REBINDING (broadcast): the client is using ciaddr.
-            if (!subnet.subnet().contains(ciaddr)) {
-                return nak(exchange, ciaddr + " is not on this network (" + subnet.subnet() + ")");
-            }
-            return bind(exchange, ciaddr);
-        }
-        return drop(DropReason.MISSING_REQUESTED_ADDRESS, request);
+        // SELECTING names option 50 (without it, the server chooses, as for a DISCOVER); RENEWING and REBINDING use ciaddr.
+        return bind(exchange, requested.or(() -> Optional.of(ciaddr).filter(address -> !address.isAny())));
     }
 
-    /** Acknowledges {@code address} for the client once the lease is stored, or NAKs with the reason. */
-    private Decision bind(Exchange exchange, Ipv4Address address) {
+    /**
+     * INIT-REBOOT (RFC 2131 4.3.2): the client asks to keep an address it remembers. A client the
+     * server knows gets a NAK when it remembers wrongly; one it does not know gets silence, or a NAK
+     * from an authoritative server.
+     */
+    private Decision initReboot(Exchange exchange, Ipv4Address remembered) {
+        Optional<Lease> own = engine.leaseOf(exchange.subnet().id(), exchange.client())
+                .filter(lease -> KNOWN_CLIENT_STATES.contains(lease.state()));
+        if (own.isEmpty() && !exchange.subnet().authoritative()) {
+            return drop(DropReason.UNKNOWN_CLIENT, exchange.request());
+        }
+        if (own.isEmpty()) {
+            return nak(exchange, "this server has no lease of this client, and it is authoritative for " + exchange.subnet().subnet());
+        }
+        if (!own.get().address().equals(remembered)) {
+            return nak(exchange, "the client's lease is on " + own.get().address() + ", not " + remembered);
+        }
+        return bind(exchange, Optional.of(remembered));
+    }
+
+    /**
+     * Acknowledges the address once the lease is stored, NAKs with the reason, or stays silent for
+     * an address this server does not hand out. Without an address named, the client's current
+     * lease is extended, or an address chosen as for a DISCOVER.
+     */
+    private Decision bind(Exchange exchange, Optional<Ipv4Address> named) {
         DhcpMessage request = exchange.request();
         SubnetConfig subnet = exchange.subnet();
         ClientKey client = exchange.client();
         Optional<Reservation> reservation = exchange.reservation();
+        Ipv4Address address;
+        if (named.isPresent()) {
+            address = named.get();
+            // A client asking for another address while its reserved one is free is sent back to DISCOVER.
+            Optional<Ipv4Address> reserved = reservation.flatMap(Reservation::address).filter(subnet.subnet()::contains);
+            if (reserved.isPresent() && !reserved.get().equals(address) && engine.reservedAddressIsFree(subnet.id(), client, reservation.get())) {
+                return nak(exchange, reserved.get() + " is reserved for this client and free");
+            }
+        } else {
+            Optional<Ipv4Address> current = engine.leaseOf(subnet.id(), client)
+                    .filter(lease -> lease.state() == LeaseState.ACTIVE && !lease.isExpiredAt(clock.instant()))
+                    .map(Lease::address);
+            Allocation chosen = current.<Allocation>map(held -> new Allocation.Offered(held, subnet.id(), poolIdOf(subnet, held),
+                    Allocation.Source.CLIENT_HISTORY)).orElseGet(() -> engine.offer(subnet.id(), client, reservation, Optional.empty()));
+            if (!(chosen instanceof Allocation.Offered offered)) {
+                return nak(exchange, "no address is free in " + subnet.subnet());
+            }
+            address = offered.address();
+        }
         RequestCheck check = engine.check(subnet.id(), client, reservation, address);
         if (check instanceof RequestCheck.Refused refused) {
             return nak(exchange, refused.reason());
+        }
+        if (check instanceof RequestCheck.NotOurs notOurs) {
+            return new Decision.Drop(DropReason.ADDRESS_NOT_OURS, notOurs.reason() + ": " + request.summary());
         }
         long poolId = ((RequestCheck.Acceptable) check).poolId();
         Instant now = clock.instant();
@@ -229,20 +276,41 @@ final class PacketProcessor {
                 .orElseGet(() -> drop(DropReason.RELEASE_NOT_OURS, request));
     }
 
+    /**
+     * INFORM (RFC 2131 4.3.5): configuration without a lease, sent straight to the client's address
+     * (ciaddr) even when a relay forwarded the request, as Kea does; a relayed INFORM without ciaddr
+     * goes back through the relay with the broadcast flag set, and one from nowhere is dropped.
+     */
     private Decision inform(DhcpMessage request, Arrival arrival) {
-        Optional<SubnetConfig> subnet = Optional.of(Ipv4Address.of(request.ciaddr()))
-                .filter(ciaddr -> !ciaddr.isAny() && request.giaddr().equals(Ipv4Address.ANY.toInetAddress()))
+        Ipv4Address ciaddr = Ipv4Address.of(request.ciaddr());
+        boolean relayed = !Ipv4Address.of(request.giaddr()).isAny();
+        if (ciaddr.isAny() && !relayed && arrival.remoteAddress().isAny()) {
+            return drop(DropReason.INFORM_WITHOUT_ADDRESS, request);
+        }
+        Optional<SubnetConfig> subnet = Optional.of(ciaddr)
+                .filter(address -> !address.isAny() && !relayed)
                 .flatMap(this::subnetContaining)
                 .or(() -> subnetFor(request, arrival));
         if (subnet.isEmpty()) {
             return drop(DropReason.NO_SUBNET, request);
         }
         DhcpMessage.Builder ack = DhcpMessage.informAck(request, arrival.serverAddress().toInetAddress());
-        Optional<Reservation> reservation = reservationOf(subnet.get(), request);
-        addConfiguredOptions(ack, request, subnet.get(), subnet.get().subnet().contains(Ipv4Address.of(request.ciaddr()))
-                ? poolIdOf(subnet.get(), Ipv4Address.of(request.ciaddr())) : 0, reservation);
+        addConfiguredOptions(ack, request, subnet.get(), subnet.get().subnet().contains(ciaddr) ? poolIdOf(subnet.get(), ciaddr) : 0,
+                reservationOf(subnet.get(), request));
+        InetSocketAddress destination;
+        if (relayed && !ciaddr.isAny()) {
+            ack.giaddr(Ipv4Address.ANY.toInetAddress()).hops(0).removeOption(82);
+            destination = new InetSocketAddress(request.ciaddr(), options.clientPort());
+        } else if (relayed) {
+            ack.flags(request.flags() | DhcpMessage.FLAG_BROADCAST);
+            destination = new InetSocketAddress(request.giaddr(), options.serverPort());
+        } else if (ciaddr.isAny()) {
+            destination = new InetSocketAddress(arrival.remoteAddress().toInetAddress(), options.clientPort());
+        } else {
+            destination = new InetSocketAddress(request.ciaddr(), options.clientPort());
+        }
         DhcpMessage message = ack.build();
-        return new Decision.Reply(message, ReplyRouting.destination(request, message, options), maxSizeOf(request));
+        return new Decision.Reply(message, options.redirectReplies().orElse(destination), maxSizeOf(request));
     }
 
     private Optional<Lease> ownedLease(DhcpMessage request, Ipv4Address address) {
@@ -431,18 +499,32 @@ final class PacketProcessor {
         return new OptionalLong[] {renew, rebind};
     }
 
-    /** Lease times, the subnet mask, boot fields and the options the client asked for or the admin always sends. */
+    /**
+     * For an OFFER or ACK with a lease: lease times, the subnet mask, the host name, boot fields and
+     * the options the client asked for or are always sent.
+     */
     private void complete(DhcpMessage.Builder reply, DhcpMessage request, SubnetConfig subnet, long poolId,
                           Optional<Reservation> reservation, long lifetime) {
         OptionalLong[] tee = teeTimes(subnet.lifetimes(), lifetime);
         tee[0].ifPresent(reply::renewalTime);
         tee[1].ifPresent(reply::rebindingTime);
+        reply.subnetMask(subnet.subnet().mask().toInetAddress());
         addConfiguredOptions(reply, request, subnet, poolId, reservation);
+        hostnameForReply(request, reservation).ifPresent(reply::hostName);
+    }
+
+    /**
+     * As Kea: a reserved host name is always sent; otherwise the name the client sent is echoed,
+     * lower-cased, when it is an acceptable host name.
+     */
+    private static Optional<String> hostnameForReply(DhcpMessage request, Optional<Reservation> reservation) {
+        return reservation.flatMap(Reservation::hostname)
+                .or(() -> request.hostName().filter(Hostnames::isAcceptable))
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT));
     }
 
     private void addConfiguredOptions(DhcpMessage.Builder reply, DhcpMessage request, SubnetConfig subnet, long poolId,
                                       Optional<Reservation> reservation) {
-        reply.subnetMask(subnet.subnet().mask().toInetAddress());
         ServerConfig.BootFields boot = reservation.map(Reservation::boot).orElse(subnet.boot());
         boot.nextServer().ifPresent(next -> reply.siaddr(next.toInetAddress()));
         if (!boot.serverHostname().isEmpty()) {
@@ -469,12 +551,10 @@ final class PacketProcessor {
             }
         }
         available.values().stream()
-                .filter(o -> o.alwaysSend() && !asked.contains(o.option().code()) && !SET_BY_SERVER.contains(o.option().code()))
+                .filter(o -> (o.alwaysSend() || BASIC_OPTIONS.contains(o.option().code())) && !asked.contains(o.option().code())
+                        && !SET_BY_SERVER.contains(o.option().code()))
                 .forEach(o -> chosen.add(o.option()));
         chosen.forEach(reply::option);
-        reservation.flatMap(Reservation::hostname)
-                .filter(name -> asked.contains(HOST_NAME) || request.hostName().isPresent())
-                .ifPresent(reply::hostName);
         if (!config.echoClientId()) {
             reply.removeOption(61);
         }

@@ -134,13 +134,22 @@ class PacketProcessorTest {
         PacketProcessor processor = processor(CONFIG);
         Inet4Address address = leaseThroughRelay(processor, 0x21);
 
-        // Broadcast on the served link, a rebinding client from 203.0.113.0/24 has moved: it is not on this network.
+        // Broadcast on the served link, a rebinding client from 203.0.113.0/24 has moved: its address is in no pool of
+        // this link's subnet, so, as in Kea, the server leaves it to whichever server owns it.
         Decision rebinding = processor.handle(DhcpMessage.requestRebinding(mac(0x21), xid++, address).build(), broadcast());
 
-        Decision.Reply nak = replyOf(rebinding);
+        assertThat(rebinding).isInstanceOfSatisfying(Decision.Drop.class,
+                drop -> assertThat(drop.reason()).isEqualTo(DropReason.ADDRESS_NOT_OURS));
+    }
+
+    @Test
+    void aRequestFromANetworkNoSubnetServesIsNaked() throws Exception {
+        Decision request = processor(CONFIG).handle(relayed(DhcpMessage.requestRenewing(mac(0x2c), xid++, ip("198.19.5.5")),
+                ip("198.19.5.1")).build(), unicastFrom(ip("198.19.5.1")));
+
+        Decision.Reply nak = replyOf(request);
         assertThat(nak.message().messageType()).contains(MessageType.NAK);
-        assertThat(nak.destination()).as("RFC 2131 4.1: a NAK to a client without a relay is broadcast")
-                .isEqualTo(new InetSocketAddress(Ipv4Address.BROADCAST.toInetAddress(), 68));
+        assertThat(nak.destination()).isEqualTo(new InetSocketAddress(ip("198.19.5.1"), 67));
     }
 
     @Test

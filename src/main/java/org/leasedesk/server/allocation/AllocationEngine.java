@@ -104,7 +104,7 @@ public final class AllocationEngine {
                 return offered(space, free.get(), Source.FREE);
             }
         }
-        return longestForgotten(space, now)
+        return longestForgotten(space, binding, reservation, now)
                 .<Allocation>map(address -> offered(space, address, Source.AFFINITY_BROKEN))
                 .orElseGet(() -> new Allocation.Exhausted(space.config.id()));
     }
@@ -118,18 +118,18 @@ public final class AllocationEngine {
         Binding binding = new Binding(subnetId, client);
         Instant now = clock.instant();
         if (!space.config.subnet().contains(address)) {
-            return new RequestCheck.Refused(address + " is not in subnet " + space.config.subnet());
+            return new RequestCheck.NotOurs(address + " is not in subnet " + space.config.subnet());
         }
         boolean reservedForClient = reservedAddressFor(space, reservation).filter(address::equals).isPresent();
         int pool = space.poolOf(address);
         if (!reservedForClient && pool < 0) {
-            return new RequestCheck.Refused(address + " is in no pool of subnet " + space.config.subnet() + " and not reserved for " + client);
+            return new RequestCheck.NotOurs(address + " is in no pool of subnet " + space.config.subnet() + " and not reserved for " + client);
         }
         if (!reservedForClient && space.keepsFromOthers(address)) {
             return new RequestCheck.Refused(address + " is reserved for " + space.reservedFor.get(address).identifier());
         }
         Lease lease = leases.get(address);
-        if (lease != null && lease.state() == LeaseState.DECLINED) {
+        if (lease != null && lease.state() == LeaseState.DECLINED && holds(lease, now)) {
             return new RequestCheck.Refused(address + " was declined and is in probation");
         }
         if (!availableTo(address, binding, now)) {
@@ -299,13 +299,33 @@ public final class AllocationEngine {
         return reservation.flatMap(Reservation::address).filter(space.config.subnet()::contains);
     }
 
+    /**
+     * Whether the client's reserved address is free for it now: a client asking for another address
+     * while its reserved one waits is sent back to DISCOVER, as Kea does.
+     */
+    public boolean reservedAddressIsFree(long subnetId, ClientKey client, Reservation reservation) {
+        SubnetSpace space = subnet(subnetId);
+        return reservedAddressFor(space, Optional.of(reservation))
+                .filter(address -> availableTo(address, new Binding(subnetId, client), clock.instant()))
+                .isPresent();
+    }
+
+    /**
+     * Whether a lease still keeps its address from others: an active lease until it expires, a
+     * declined address until its probation ends, whether or not reclamation has run yet (Kea
+     * hands out an expired address at once when it must).
+     */
+    private static boolean holds(Lease lease, Instant now) {
+        return lease.state().holdsAddress() && !lease.isExpiredAt(now);
+    }
+
     /** Free of other clients' leases and offers (the client's own are fine). */
     private boolean availableTo(Ipv4Address address, Binding binding, Instant now) {
         Lease lease = leases.get(address);
-        if (lease != null && lease.state().holdsAddress() && !binding.client().equals(lease.clientKey())) {
+        if (lease != null && holds(lease, now) && !binding.client().equals(lease.clientKey())) {
             return false;
         }
-        if (lease != null && lease.state() == LeaseState.DECLINED) {
+        if (lease != null && lease.state() == LeaseState.DECLINED && holds(lease, now)) {
             return false;
         }
         Offer offer = offers.get(address);
@@ -331,20 +351,24 @@ public final class AllocationEngine {
         };
     }
 
-    /** When the pools have nothing else: the address whose last client left longest ago. */
-    private Optional<Ipv4Address> longestForgotten(SubnetSpace space, Instant now) {
+    /**
+     * When the pools have nothing else: the address whose last client left longest ago, whether it
+     * is only remembered for that client or its lease has run out and awaits reclamation.
+     */
+    private Optional<Ipv4Address> longestForgotten(SubnetSpace space, Binding binding, Optional<Reservation> reservation, Instant now) {
         Ipv4Address best = null;
         Instant oldest = null;
         for (PoolSpace pool : space.pools) {
             for (int i = pool.busy.nextSetBit(0); i >= 0; i = pool.busy.nextSetBit(i + 1)) {
-                if (pool.taken.get(i)) {
-                    continue;
-                }
                 Ipv4Address address = pool.pool.range().first().plus(i);
                 Lease lease = leases.get(address);
-                if (lease != null && (oldest == null || lease.cltt().isBefore(oldest))) {
+                if (lease == null || holds(lease, now) || !allocatableTo(space, address, binding, reservation, now)) {
+                    continue;
+                }
+                Instant ended = lease.state().holdsAddress() ? lease.expiry() : lease.cltt();
+                if (oldest == null || ended.isBefore(oldest)) {
                     best = address;
-                    oldest = lease.cltt();
+                    oldest = ended;
                 }
             }
         }

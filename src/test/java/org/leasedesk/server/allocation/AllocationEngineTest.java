@@ -65,6 +65,16 @@ class AllocationEngineTest {
         return Ipv4Address.parse(text);
     }
 
+    @Test
+    void anExpiredLeaseNoLongerKeepsItsAddressFromOthersBeforeReclamationHasRun() throws Exception {
+        AllocationEngine engine = engine(granted(1, "192.0.2.10"), granted(2, "192.0.2.11"), granted(3, "192.0.2.13"));
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(engine.check(SUBNET, client(4), reservationOf(4), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
+        assertThat(addressOf(engine.offer(SUBNET, client(4), reservationOf(4), Optional.empty())))
+                .as("the pool has nothing else: the address whose lease ran out longest ago").isEqualTo(ip("192.0.2.10"));
+    }
+
     private Lease granted(int client, String address) {
         return Lease.granted(ip(address), mac(client), Octets.EMPTY, "", SUBNET, 1, clock.instant(), Duration.ofHours(1), RelayInfo.NONE);
     }
@@ -192,10 +202,11 @@ class AllocationEngineTest {
         assertThat(engine.check(SUBNET, client(1), reservationOf(1), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Acceptable(1));
         assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.10"))).isEqualTo(new RequestCheck.Refused("192.0.2.10 is held by another client"));
         assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("198.51.100.5")))
-                .isEqualTo(new RequestCheck.Refused("198.51.100.5 is not in subnet 192.0.2.0/24"));
+                .isEqualTo(new RequestCheck.NotOurs("198.51.100.5 is not in subnet 192.0.2.0/24"));
         assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.12")))
                 .isEqualTo(new RequestCheck.Refused("192.0.2.12 is reserved for hw-address=00:00:5e:00:53:99"));
-        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.77"))).isInstanceOf(RequestCheck.Refused.class);
+        assertThat(engine.check(SUBNET, client(2), reservationOf(2), ip("192.0.2.77"))).as("in no pool: not this server's to give")
+                .isInstanceOf(RequestCheck.NotOurs.class);
         assertThat(engine.check(SUBNET, client(0x98), reservationOf(0x98), ip("192.0.2.50"))).as("reserved outside the pool").isEqualTo(new RequestCheck.Acceptable(0));
     }
 
