@@ -131,14 +131,22 @@ final class PacketProcessor {
         return handler.apply(new Exchange(request, arrival, subnet.get(), client.get(), reservationOf(subnet.get(), request)));
     }
 
-    private Decision discover(Exchange exchange) {
+    /** Offers from the first subnet that has an address for the client: in a shared network, see {@link #candidates}. */
+    private Decision discover(Exchange selected) {
+        DhcpMessage request = selected.request();
+        Optional<Ipv4Address> asked = request.requestedAddress().map(Ipv4Address::of);
+        for (Exchange exchange : candidates(selected)) {
+            Allocation allocation = engine.offer(exchange.subnet().id(), exchange.client(), exchange.reservation(), asked);
+            if (allocation instanceof Allocation.Offered offered) {
+                return offer(exchange, offered);
+            }
+        }
+        return drop(DropReason.POOL_EXHAUSTED, request);
+    }
+
+    private Decision offer(Exchange exchange, Allocation.Offered offered) {
         DhcpMessage request = exchange.request();
         SubnetConfig subnet = exchange.subnet();
-        Allocation allocation = engine.offer(subnet.id(), exchange.client(), exchange.reservation(),
-                request.requestedAddress().map(Ipv4Address::of));
-        if (!(allocation instanceof Allocation.Offered offered)) {
-            return drop(DropReason.POOL_EXHAUSTED, request);
-        }
         long lifetime = lifetime(request, subnet.lifetimes());
         DhcpMessage.Builder offer = DhcpMessage.offer(request, exchange.serverId(), offered.address().toInetAddress(), lifetime);
         Optional<Reservation> reservation = exchange.reservation();
@@ -175,14 +183,49 @@ final class PacketProcessor {
         if (client.isEmpty()) {
             return drop(DropReason.NO_CLIENT_IDENTITY, request);
         }
-        Exchange exchange = new Exchange(request, arrival, subnet.get(), client.get(), reservationOf(subnet.get(), request));
+        Exchange selected = new Exchange(request, arrival, subnet.get(), client.get(), reservationOf(subnet.get(), request));
         Optional<Ipv4Address> requested = request.requestedAddress().map(Ipv4Address::of);
         Ipv4Address ciaddr = Ipv4Address.of(request.ciaddr());
         if (chosenServer.isEmpty() && requested.isPresent() && ciaddr.isAny()) {
-            return initReboot(exchange, requested.get());
+            return initReboot(selected, requested.get());
         }
         // SELECTING names option 50 (without it, the server chooses, as for a DISCOVER); RENEWING and REBINDING use ciaddr.
-        return bind(exchange, requested.or(() -> Optional.of(ciaddr).filter(address -> !address.isAny())));
+        Optional<Ipv4Address> named = requested.or(() -> Optional.of(ciaddr).filter(address -> !address.isAny()));
+        return bind(named.map(address -> holding(selected, address)).orElseGet(() -> candidates(selected).getFirst()), named);
+    }
+
+    /** The same request seen from another subnet of the selected one's shared network. */
+    private Exchange in(Exchange exchange, SubnetConfig subnet) {
+        if (subnet.equals(exchange.subnet())) {
+            return exchange;
+        }
+        ClientKey client = clientKey(exchange.request(), subnet).orElse(exchange.client());
+        return new Exchange(exchange.request(), exchange.arrival(), subnet, client, reservationOf(subnet, exchange.request()));
+    }
+
+    /** The request in the subnet of the selected one's shared network that holds {@code address}, else in the selected one. */
+    private Exchange holding(Exchange selected, Ipv4Address address) {
+        return config.sharedWith(selected.subnet()).stream().filter(subnet -> subnet.subnet().contains(address)).findFirst()
+                .map(subnet -> in(selected, subnet)).orElse(selected);
+    }
+
+    /**
+     * Where a client may be served from, in Kea's order for a shared network: a subnet holding its
+     * reservation, then one holding its lease, then the selected subnet, then the network's others
+     * (used when the ones before are full). A subnet outside a shared network is its only candidate.
+     */
+    private List<Exchange> candidates(Exchange selected) {
+        List<SubnetConfig> shared = config.sharedWith(selected.subnet());
+        if (shared.size() == 1) {
+            return List.of(selected);
+        }
+        List<Exchange> all = shared.stream().map(subnet -> in(selected, subnet)).toList();
+        List<Exchange> ordered = new ArrayList<>();
+        all.stream().filter(e -> e.reservation().flatMap(Reservation::address).filter(e.subnet().subnet()::contains).isPresent())
+                .forEach(ordered::add);
+        all.stream().filter(e -> engine.leaseOf(e.subnet().id(), e.client()).isPresent()).forEach(ordered::add);
+        ordered.addAll(all);
+        return ordered.stream().distinct().toList();
     }
 
     /**
@@ -190,7 +233,11 @@ final class PacketProcessor {
      * server knows gets a NAK when it remembers wrongly; one it does not know gets silence, or a NAK
      * from an authoritative server.
      */
-    private Decision initReboot(Exchange exchange, Ipv4Address remembered) {
+    private Decision initReboot(Exchange selected, Ipv4Address remembered) {
+        // In a shared network the client's lease may be in any of its subnets.
+        Exchange exchange = candidates(selected).stream()
+                .filter(e -> engine.leaseOf(e.subnet().id(), e.client()).filter(lease -> KNOWN_CLIENT_STATES.contains(lease.state())).isPresent())
+                .findFirst().orElse(selected);
         Optional<Lease> own = engine.leaseOf(exchange.subnet().id(), exchange.client())
                 .filter(lease -> KNOWN_CLIENT_STATES.contains(lease.state()));
         if (own.isEmpty() && !exchange.subnet().authoritative()) {

@@ -14,7 +14,8 @@ final class Catalogue {
                         RelayScenarios.groups(),
                         ReservationScenarios.groups(),
                         LeaseParameterScenarios.groups(),
-                        LeaseLifecycleScenarios.groups())
+                        LeaseLifecycleScenarios.groups(),
+                        SharedNetworkScenarios.groups())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -70,7 +70,11 @@ public record ScenarioGroup(String name, String keaJson, List<Scenario> scenario
     AddressPlan addressPlan() {
         List<AddressPlan.Range> subnets = new ArrayList<>();
         List<AddressPlan.Range> pools = new ArrayList<>();
-        for (JsonNode subnet : parse(keaJson).path("Dhcp4").path("subnet4")) {
+        JsonNode dhcp4 = parse(keaJson).path("Dhcp4");
+        List<JsonNode> subnetNodes = new ArrayList<>();
+        dhcp4.path("subnet4").forEach(subnetNodes::add);
+        dhcp4.path("shared-networks").forEach(network -> network.path("subnet4").forEach(subnetNodes::add));
+        for (JsonNode subnet : subnetNodes) {
             subnets.add(AddressPlan.Range.parse(subnet.path("subnet").asText()));
             for (JsonNode pool : subnet.path("pools")) {
                 pools.add(AddressPlan.Range.parse(pool.path("pool").asText()));

@@ -141,7 +141,7 @@ final class KeaSchema {
             keys.put("reservations-lookup-first", new NoEffect("reservations are always looked up before allocation"));
 
             keys.put("client-classes", new Refused(NO_CLASSES, EMPTY));
-            keys.put("shared-networks", new Refused("shared networks are not supported yet", EMPTY));
+            keys.put("shared-networks", applied(new ArrayShape(sharedNetwork())));
             keys.put("hooks-libraries", new Refused("hook libraries cannot be loaded into LeaseDesk", EMPTY));
             keys.put("option-def", new Refused("custom option definitions are not supported yet", EMPTY));
             keys.put("hosts-database", new Refused("reservations from a database are not supported; list them in the file", EMPTY));
@@ -161,10 +161,7 @@ final class KeaSchema {
                 classRestrictions(k);
             }))));
             keys.put("option-data", applied(optionDataList()));
-            keys.put("relay", applied(object("relay", k -> {
-                k.put("ip-addresses", applied(new ArrayShape(Scalar.STRING)));
-                k.put("ip-address", applied(Scalar.STRING));
-            })));
+            keys.put("relay", applied(relay()));
             keys.put("reservations", applied(new ArrayShape(reservation())));
             keys.put("interface", applied(Scalar.STRING));
             keys.put("authoritative", applied(Scalar.BOOLEAN));
@@ -179,6 +176,33 @@ final class KeaSchema {
             for (String dhcp4o6 : new String[] {"4o6-interface", "4o6-interface-id", "4o6-subnet"}) {
                 keys.put(dhcp4o6, new Refused("DHCPv4-over-DHCPv6 is not served", EMPTY));
             }
+        });
+    }
+
+    /** A shared network: its subnets, and the settings they inherit from it. */
+    private static ObjectShape sharedNetwork() {
+        return object("a shared network", keys -> {
+            keys.put("name", applied(Scalar.STRING));
+            keys.put("subnet4", applied(new ArrayShape(subnet())));
+            keys.put("option-data", applied(optionDataList()));
+            keys.put("relay", applied(relay()));
+            keys.put("interface", applied(Scalar.STRING));
+            keys.put("authoritative", applied(Scalar.BOOLEAN));
+            keys.put("match-client-id", applied(Scalar.BOOLEAN));
+            keys.put("store-extended-info", new NoEffect(EXTENDED_INFO));
+            lifetimes(keys);
+            bootFields(keys);
+            reservationScope(keys);
+            classRestrictions(keys);
+            caching(keys);
+            ddnsAndHostnames(keys);
+        });
+    }
+
+    private static ObjectShape relay() {
+        return object("relay", k -> {
+            k.put("ip-addresses", applied(new ArrayShape(Scalar.STRING)));
+            k.put("ip-address", applied(Scalar.STRING));
         });
     }
 

@@ -38,6 +38,20 @@ public record ServerConfig(
         Objects.requireNonNull(reclamation, "reclamation");
     }
 
+    /**
+     * The subnets a client of {@code subnet} may be served from: the subnet itself first, then the
+     * other subnets of its shared network in configuration order (Kea moves to them when one is full).
+     */
+    public List<SubnetConfig> sharedWith(SubnetConfig subnet) {
+        if (subnet.sharedNetwork().isEmpty()) {
+            return List.of(subnet);
+        }
+        List<SubnetConfig> shared = new java.util.ArrayList<>();
+        shared.add(subnet);
+        subnets.stream().filter(other -> other != subnet && other.sharedNetwork().equals(subnet.sharedNetwork())).forEach(shared::add);
+        return shared;
+    }
+
     /** An option to hand out, already in wire form; sent when the client asks for it, or always. */
     public record ConfiguredOption(DhcpOption option, boolean alwaysSend) {
         public ConfiguredOption {
@@ -81,6 +95,7 @@ public record ServerConfig(
         }
     }
 
+    /** A subnet with every inherited value resolved; {@code sharedNetwork} names the shared network it belongs to, if any. */
     public record SubnetConfig(
             long id,
             Subnet subnet,
@@ -93,10 +108,12 @@ public record ServerConfig(
             BootFields boot,
             ReservationScope reservationScope,
             boolean authoritative,
-            boolean matchClientId) {
+            boolean matchClientId,
+            Optional<String> sharedNetwork) {
 
         public SubnetConfig {
             Objects.requireNonNull(subnet, "subnet");
+            Objects.requireNonNull(sharedNetwork, "sharedNetwork");
             pools = List.copyOf(pools);
             options = List.copyOf(options);
             relayAddresses = List.copyOf(relayAddresses);

@@ -85,6 +85,14 @@ public final class ServerConfigLoader {
         return new Loaded(config, mapping.problems);
     }
 
+    /** What a subnet inherits from the levels above it: the global settings, then its shared network's. */
+    private record Inherited(Lifetimes lifetimes, BootFields boot, ReservationScope scope, boolean authoritative, boolean matchClientId,
+                             List<ConfiguredOption> options, List<Ipv4Address> relays, Optional<String> interfaceName,
+                             Optional<String> network) {}
+
+    /** A subnet's JSON, where it stands in the file, and what it inherits there. */
+    private record PlacedSubnet(JsonNode node, String path, Inherited inherited) {}
+
     /** One pass over one document, collecting problems instead of stopping at the first. */
     private final class Mapping {
 
@@ -113,33 +121,55 @@ public final class ServerConfigLoader {
             boolean authoritative = dhcp4.path("authoritative").asBoolean(false);
             boolean matchClientId = dhcp4.path("match-client-id").asBoolean(true);
 
+            Inherited global = new Inherited(lifetimes, boot, scope, authoritative, matchClientId, List.of(), List.of(),
+                    Optional.empty(), Optional.empty());
+            // Subnets on their own and subnets in shared networks, each with its path and what it inherits.
+            List<PlacedSubnet> placed = new ArrayList<>();
+            JsonNode subnetNodes = dhcp4.path("subnet4");
+            for (int i = 0; i < subnetNodes.size(); i++) {
+                placed.add(new PlacedSubnet(subnetNodes.get(i), root + "/subnet4[" + i + "]", global));
+            }
+            JsonNode networks = dhcp4.path("shared-networks");
+            Map<String, String> networkNames = new HashMap<>();
+            for (int n = 0; n < networks.size(); n++) {
+                JsonNode network = networks.get(n);
+                String path = root + "/shared-networks[" + n + "]";
+                Inherited inherited = sharedNetwork(network, path, global, networkNames);
+                JsonNode members = network.path("subnet4");
+                for (int i = 0; i < members.size(); i++) {
+                    placed.add(new PlacedSubnet(members.get(i), path + "/subnet4[" + i + "]", inherited));
+                }
+            }
+
             List<SubnetConfig> subnets = new ArrayList<>();
+            List<String> subnetPaths = new ArrayList<>();
             Set<Long> explicitIds = new HashSet<>();
-            dhcp4.path("subnet4").forEach(s -> {
-                if (s.has("id")) {
-                    explicitIds.add(s.get("id").asLong());
+            placed.forEach(p -> {
+                if (p.node().has("id")) {
+                    explicitIds.add(p.node().get("id").asLong());
                 }
             });
             long nextAutomaticId = 1;
-            JsonNode subnetNodes = dhcp4.path("subnet4");
-            for (int i = 0; i < subnetNodes.size(); i++) {
-                JsonNode node = subnetNodes.get(i);
-                String path = root + "/subnet4[" + i + "]";
+            for (PlacedSubnet candidate : placed) {
                 long id;
-                if (node.has("id")) {
-                    id = node.get("id").asLong();
+                if (candidate.node().has("id")) {
+                    id = candidate.node().get("id").asLong();
                 } else {
                     while (explicitIds.contains(nextAutomaticId)) {
                         nextAutomaticId++;
                     }
                     id = nextAutomaticId++;
-                    problems.add(ConfigProblem.warning(path, "no id: using " + id + "; give the subnet an explicit id so its"
+                    problems.add(ConfigProblem.warning(candidate.path(), "no id: using " + id + "; give the subnet an explicit id so its"
                             + " leases keep their subnet when subnets are added or reordered"));
                 }
-                subnet(node, path, id, lifetimes, boot, scope, authoritative, matchClientId).ifPresent(subnets::add);
+                Optional<SubnetConfig> subnet = subnet(candidate.node(), candidate.path(), id, candidate.inherited());
+                if (subnet.isPresent()) {
+                    subnets.add(subnet.get());
+                    subnetPaths.add(candidate.path());
+                }
             }
-            checkSubnetsApart(subnets);
-            checkPoolsApart(subnets);
+            checkSubnetsApart(subnets, subnetPaths);
+            checkPoolsApart(subnets, subnetPaths);
 
             return new ServerConfig(
                     List.copyOf(interfaces),
@@ -153,9 +183,42 @@ public final class ServerConfigLoader {
                     reclamation(dhcp4.path("expired-leases-processing")));
         }
 
-        private Optional<SubnetConfig> subnet(JsonNode node, String path, long id, Lifetimes parentLifetimes,
-                                              BootFields parentBoot, ReservationScope parentScope,
-                                              boolean parentAuthoritative, boolean parentMatchClientId) {
+        /**
+         * A shared network's own settings over the global ones, for its subnets to inherit; its name
+         * must be given and unique.
+         */
+        private Inherited sharedNetwork(JsonNode node, String path, Inherited global, Map<String, String> names) {
+            String name = node.path("name").asText("");
+            if (name.isBlank()) {
+                error(path, "a shared network needs a \"name\"");
+            } else {
+                String earlier = names.putIfAbsent(name, path);
+                if (earlier != null) {
+                    error(path + "/name", "shared network \"" + name + "\" is already defined at " + earlier);
+                }
+            }
+            return new Inherited(lifetimes(node, path, global.lifetimes()), boot(node, path, global.boot()),
+                    reservationScope(node, path, global.scope()), node.path("authoritative").asBoolean(global.authoritative()),
+                    node.path("match-client-id").asBoolean(global.matchClientId()), options(node.path("option-data"), path + "/option-data"),
+                    relayAddresses(node, path), node.has("interface") ? Optional.of(node.get("interface").asText()) : Optional.empty(),
+                    Optional.of(name));
+        }
+
+        private List<Ipv4Address> relayAddresses(JsonNode node, String path) {
+            List<Ipv4Address> relays = new ArrayList<>();
+            JsonNode relay = node.path("relay");
+            JsonNode relayAddresses = relay.path("ip-addresses");
+            for (int r = 0; r < relayAddresses.size(); r++) {
+                parse(relayAddresses.get(r), path + "/relay/ip-addresses[" + r + "]", Ipv4Address::parse, "an IPv4 address")
+                        .ifPresent(relays::add);
+            }
+            if (relay.has("ip-address")) {
+                parse(relay.get("ip-address"), path + "/relay/ip-address", Ipv4Address::parse, "an IPv4 address").ifPresent(relays::add);
+            }
+            return relays;
+        }
+
+        private Optional<SubnetConfig> subnet(JsonNode node, String path, long id, Inherited parent) {
             Optional<Subnet> parsed = parse(node.path("subnet"), path + "/subnet", Subnet::parse, "a subnet such as 192.0.2.0/24");
             if (!node.has("subnet")) {
                 error(path, "a subnet needs \"subnet\", for example \"192.0.2.0/24\"");
@@ -177,23 +240,21 @@ public final class ServerConfigLoader {
                             pools.add(new PoolConfig(pool, options(poolNode.path("option-data"), poolPath + "/option-data")));
                         });
             }
-            List<Ipv4Address> relays = new ArrayList<>();
-            JsonNode relay = node.path("relay");
-            JsonNode relayAddresses = relay.path("ip-addresses");
-            for (int r = 0; r < relayAddresses.size(); r++) {
-                parse(relayAddresses.get(r), path + "/relay/ip-addresses[" + r + "]", Ipv4Address::parse, "an IPv4 address")
-                        .ifPresent(relays::add);
-            }
-            if (relay.has("ip-address")) {
-                parse(relay.get("ip-address"), path + "/relay/ip-address", Ipv4Address::parse, "an IPv4 address").ifPresent(relays::add);
-            }
-            BootFields boot = boot(node, path, parentBoot);
+            List<Ipv4Address> ownRelays = relayAddresses(node, path);
+            BootFields boot = boot(node, path, parent.boot());
             List<Reservation> reservations = reservations(node.path("reservations"), path + "/reservations", Optional.of(subnet), boot);
-            return Optional.of(new SubnetConfig(id, subnet, pools, options(node.path("option-data"), path + "/option-data"),
-                    relays, node.has("interface") ? Optional.of(node.get("interface").asText()) : Optional.empty(),
-                    reservations, lifetimes(node, path, parentLifetimes), boot, reservationScope(node, path, parentScope),
-                    node.path("authoritative").asBoolean(parentAuthoritative),
-                    node.path("match-client-id").asBoolean(parentMatchClientId)));
+            // The subnet's own options win; its shared network's fill in the codes it does not set.
+            List<ConfiguredOption> options = new ArrayList<>(options(node.path("option-data"), path + "/option-data"));
+            Set<Integer> ownCodes = new HashSet<>();
+            options.forEach(option -> ownCodes.add(option.option().code()));
+            parent.options().stream().filter(option -> !ownCodes.contains(option.option().code())).forEach(options::add);
+            // Kea matches a relay on the subnet's own list, else on its shared network's.
+            List<Ipv4Address> relays = ownRelays.isEmpty() ? parent.relays() : ownRelays;
+            Optional<String> interfaceName = node.has("interface") ? Optional.of(node.get("interface").asText()) : parent.interfaceName();
+            return Optional.of(new SubnetConfig(id, subnet, pools, options, relays, interfaceName,
+                    reservations, lifetimes(node, path, parent.lifetimes()), boot, reservationScope(node, path, parent.scope()),
+                    node.path("authoritative").asBoolean(parent.authoritative()),
+                    node.path("match-client-id").asBoolean(parent.matchClientId()), parent.network()));
         }
 
         private List<Reservation> reservations(JsonNode nodes, String path, Optional<Subnet> subnet, BootFields parentBoot) {
@@ -441,26 +502,26 @@ public final class ServerConfigLoader {
                     Duration.ofMillis(node.path("max-reclaim-time").asLong(250)));
         }
 
-        private void checkSubnetsApart(List<SubnetConfig> subnets) {
+        private void checkSubnetsApart(List<SubnetConfig> subnets, List<String> paths) {
             Map<Long, Integer> ids = new HashMap<>();
             for (int i = 0; i < subnets.size(); i++) {
                 Integer earlier = ids.putIfAbsent(subnets.get(i).id(), i);
                 if (earlier != null) {
-                    error("Dhcp4/subnet4[" + i + "]/id", "subnet id " + subnets.get(i).id() + " is already used by Dhcp4/subnet4[" + earlier + "]");
+                    error(paths.get(i) + "/id", "subnet id " + subnets.get(i).id() + " is already used by " + paths.get(earlier));
                 }
             }
             List<AddressRange> ranges = subnets.stream().map(s -> s.subnet().range()).toList();
-            overlaps(ranges, index -> "Dhcp4/subnet4[" + index + "]/subnet", "subnet");
+            overlaps(ranges, index -> paths.get(index) + "/subnet", "subnet");
         }
 
-        private void checkPoolsApart(List<SubnetConfig> subnets) {
+        private void checkPoolsApart(List<SubnetConfig> subnets, List<String> subnetPaths) {
             List<AddressRange> ranges = new ArrayList<>();
             List<String> paths = new ArrayList<>();
             for (int s = 0; s < subnets.size(); s++) {
                 List<PoolConfig> pools = subnets.get(s).pools();
                 for (int p = 0; p < pools.size(); p++) {
                     ranges.add(pools.get(p).pool().range());
-                    paths.add("Dhcp4/subnet4[" + s + "]/pools[" + p + "]/pool");
+                    paths.add(subnetPaths.get(s) + "/pools[" + p + "]/pool");
                 }
             }
             overlaps(ranges, paths::get, "pool");
