@@ -2,9 +2,11 @@ package org.leasedesk.server;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseEventType;
 import org.leasedesk.store.LeaseChange;
+import org.leasedesk.store.StoreException;
 
 /**
  * What an import of another server's leases does or, in a dry run, would do: each lease of the file
@@ -97,6 +99,24 @@ public record ImportResult(List<Lease> imported, List<Lease> alreadyPresent, Lis
     /** Whether every active lease of the file is (or would be) in LeaseDesk: no conflict left one out, none was refused. */
     public boolean complete() {
         return conflicts.stream().allMatch(Conflict::resolved) && skipped.stream().noneMatch(skip -> skip.reason().refused());
+    }
+
+    /**
+     * This result once every one of its changes, submitted to the lease writer as {@code commits} (in
+     * the order of {@link #changes}), is committed; fails with a {@link StoreException} saying how many
+     * were not, and that running the import again completes it (what was stored is then already present).
+     */
+    public CompletableFuture<ImportResult> whenCommitted(List<CompletableFuture<LeaseChange>> commits) {
+        return CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).handle((done, failure) -> {
+            if (failure == null) {
+                return this;
+            }
+            List<Throwable> failures = commits.stream().filter(CompletableFuture::isCompletedExceptionally)
+                    .map(CompletableFuture::exceptionNow).toList();
+            throw new StoreException("The lease store did not take " + failures.size() + " of the import's " + commits.size()
+                    + " changes (" + failures.getFirst().getMessage() + "); the others are stored. Run the import again:"
+                    + " what is stored then counts as already present.", failures.getFirst());
+        });
     }
 
     /** LeaseDesk's own leases released to make way for the file's ({@code --replace}). */
