@@ -21,6 +21,19 @@ public interface HeldLeases {
     /** The client's leases in the subnet, in any state. */
     List<Lease> of(long subnetId, ClientKey client);
 
+    /** A LeaseDesk that holds no lease yet (a dry run against a database that does not exist). */
+    HeldLeases NONE = new HeldLeases() {
+        @Override
+        public Optional<Lease> at(Ipv4Address address) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Lease> of(long subnetId, ClientKey client) {
+            return List.of();
+        }
+    };
+
     /** The running server's view; call it only on the packet thread, which owns the engine. */
     static HeldLeases inEngine(AllocationEngine engine) {
         return new HeldLeases() {
