@@ -23,38 +23,45 @@ import org.leasedesk.server.ImportResult.Skipped;
  * the file (with its file and line number) and each note, and a summary with the counts. The command
  * line prints it; the desktop shows it before and after the import.
  *
+ * @param lines every line of the report, leases written first
+ * @param attention the lines a person should read before confirming: conflicts, LeaseDesk leases released
+ *     to make way, refused leases, bad lines and notes
  * @param imported how many leases were (or would be) written
  * @param complete whether every active lease of the file is (or would be) in LeaseDesk: no conflict
  *     left one out, none was refused for lying outside the configuration, and no line was unreadable
  */
-public record ImportReport(Path file, String format, boolean dryRun, List<String> lines, String summary, int imported,
-                           boolean complete) {
+public record ImportReport(Path file, String format, boolean dryRun, List<String> lines, List<String> attention, String summary,
+                           int imported, boolean complete) {
 
     public ImportReport {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
         lines = List.copyOf(lines);
+        attention = List.copyOf(attention);
         Objects.requireNonNull(summary, "summary");
     }
 
     static ImportReport of(LeaseCutover.LeaseFile read, ImportResult result, boolean dryRun) {
         List<String> lines = new ArrayList<>();
+        List<String> attention = new ArrayList<>();
         String writes = dryRun ? "would import" : "imported";
         result.imported().forEach(lease -> lines.add(line(writes, lease, "subnet " + lease.subnetId() + " pool " + lease.poolId()
                 + ", expires " + lease.expiry())));
-        result.released().forEach(lease -> lines.add(line(dryRun ? "would release" : "released", lease,
-                "LeaseDesk's lease, to make way for the file's (--replace)")));
         result.alreadyPresent().forEach(lease -> lines.add(line("present", lease, "LeaseDesk already holds it for this client")));
+        result.released().forEach(lease -> attention.add(line(dryRun ? "would release" : "released", lease,
+                "LeaseDesk's lease, to make way for the file's (--replace)")));
         for (Conflict conflict : result.conflicts()) {
-            lines.add(line("conflict", conflict.lease(), conflict.kind().description() + ": " + conflict.detail()
+            attention.add(line("conflict", conflict.lease(), conflict.kind().description() + ": " + conflict.detail()
                     + (conflict.resolved() ? "" : "; left out")));
         }
         for (Skipped skip : result.skipped()) {
-            lines.add(line(skip.reason().refused() ? "refused" : "skipped", skip.lease(), skip.reason().description() + ": " + skip.detail()));
+            (skip.reason().refused() ? attention : lines).add(line(skip.reason().refused() ? "refused" : "skipped", skip.lease(),
+                    skip.reason().description() + ": " + skip.detail()));
         }
-        read.badLines().forEach(problem -> lines.add(String.format(Locale.ROOT, "%-13s %s", "bad line", problem)));
-        result.notes().forEach(note -> lines.add(String.format(Locale.ROOT, "%-13s %s", "note", note)));
-        return new ImportReport(read.file(), formatName(read.format()), dryRun, lines, summary(read, result, dryRun),
+        read.badLines().forEach(problem -> attention.add(String.format(Locale.ROOT, "%-13s %s", "bad line", problem)));
+        result.notes().forEach(note -> attention.add(String.format(Locale.ROOT, "%-13s %s", "note", note)));
+        lines.addAll(attention);
+        return new ImportReport(read.file(), formatName(read.format()), dryRun, lines, attention, summary(read, result, dryRun),
                 result.imported().size(), result.complete() && read.badLines().isEmpty());
     }
 
