@@ -156,6 +156,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void importedLeasesShowInTheHistoryAndItsExports() throws Exception {
+        Path kea = keaFile(keaRow("192.0.2.101", "52:54:00:aa:bb:01", "", "alpha", 1, 0));
+        assertThat(importing(kea).exitCode()).isZero();
+
+        CliRun history = CliRun.of("history", "--type", "imported", "--database", databaseFile.toString());
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.out()).contains("IMPORTED  192.0.2.101  52:54:00:aa:bb:01 (alpha)");
+        CliRun holder = CliRun.of("history", "--ip", "192.0.2.101", "--at", Instant.now().toString(), "--database", databaseFile.toString());
+        assertThat(holder.out()).contains("was held at", "by 52:54:00:aa:bb:01 (alpha) (imported at");
+        Path csv = directory.resolve("history.csv");
+        assertThat(CliRun.of("report", "--contents", "history", "--format", "csv", "--out", csv.toString(), "--type", "imported",
+                "--database", databaseFile.toString()).exitCode()).isZero();
+        assertThat(Files.readString(csv)).contains("imported", "192.0.2.101", "imported from " + kea);
+    }
+
+    @Test
     void anIscDhcpdFileImportsItsActiveLeases() throws Exception {
         DateTimeFormatter dhcpdTime = DateTimeFormatter.ofPattern("e yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
         Path leases = Files.writeString(directory.resolve("dhcpd.leases"), """
