@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Lease;
 import org.leasedesk.lease.LeaseState;
@@ -104,7 +103,12 @@ public final class LeaseRepository {
                         while (rows.next()) {
                             rowsRead++;
                             lastAddress = rows.getLong("address");
-                            validLeaseFrom(rows).ifPresent(into::add);
+                            try {
+                                into.add(leaseFrom(rows));
+                            } catch (IllegalArgumentException | NullPointerException e) {
+                                log.warn("Skipping invalid lease in {}: {}", database.file(),
+                                        new RejectedRow("leases", describeKey(rows), e.getMessage()));
+                            }
                         }
                     }
                 } catch (SQLException e) {
@@ -113,34 +117,6 @@ public final class LeaseRepository {
                 return rowsRead;
             }
         };
-    }
-
-    /** The leases stored for one client, in every subnet and state, in address order; invalid rows are skipped and logged. */
-    public List<Lease> ofClient(ClientKey client) {
-        List<Lease> found = new ArrayList<>();
-        try (Connection connection = database.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM leases WHERE client_key = ? ORDER BY address")) {
-            query.setString(1, client.toString());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    validLeaseFrom(rows).ifPresent(found::add);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the leases of " + client + ": " + e.getMessage(), e);
-        }
-        return found;
-    }
-
-    /** The row's lease, or empty (logged) when the row does not make a valid lease. */
-    private Optional<Lease> validLeaseFrom(ResultSet row) throws SQLException {
-        try {
-            return Optional.of(leaseFrom(row));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            log.warn("Skipping invalid lease in {}: {}", database.file(), new RejectedRow("leases", describeKey(row), e.getMessage()));
-            return Optional.empty();
-        }
     }
 
     /** How many lease rows are stored (valid or not). */

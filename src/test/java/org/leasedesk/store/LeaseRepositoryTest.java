@@ -116,15 +116,4 @@ class LeaseRepositoryTest {
         assertThat(leases.loadAll().rejected()).singleElement()
                 .satisfies(row -> assertThat(row.reason()).contains("does not match"));
     }
-
-    @Test
-    void ofClientFindsEveryLeaseOfTheClientAndNoOtherClients() throws SQLException {
-        Lease first = TestLeases.lease(1);
-        Lease sameClientElsewhere = new Lease(Ipv4Address.parse("198.51.100.7"), first.hardwareAddress(), Octets.EMPTY, "host-1",
-                2, 1, first.state(), first.start(), first.cltt(), first.validLifetime(), RelayInfo.NONE).released(TestLeases.T0.plusSeconds(5));
-        save(first, sameClientElsewhere, TestLeases.lease(2));
-
-        assertThat(leases.ofClient(first.clientKey())).containsExactly(first, sameClientElsewhere);
-        assertThat(leases.ofClient(TestLeases.lease(3).clientKey())).isEmpty();
-    }
 }
