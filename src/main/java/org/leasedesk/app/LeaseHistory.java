@@ -25,8 +25,9 @@ import org.leasedesk.store.TimeRange;
 public final class LeaseHistory {
 
     private static final int PAGE = 1000;
-    /** Events after which the address belongs to the event's client. */
-    private static final Set<LeaseEventType> HOLDING = EnumSet.of(LeaseEventType.GRANTED, LeaseEventType.RENEWED);
+    /** Events after which the address belongs to the event's client; an imported lease counts as a grant. */
+    private static final Set<LeaseEventType> HOLDING = EnumSet.of(LeaseEventType.GRANTED, LeaseEventType.RENEWED,
+            LeaseEventType.IMPORTED);
     /** Events after which nobody holds the address. */
     private static final Set<LeaseEventType> ENDING = EnumSet.of(LeaseEventType.RELEASED, LeaseEventType.EXPIRED,
             LeaseEventType.RECLAIMED, LeaseEventType.DECLINED);
@@ -39,7 +40,7 @@ public final class LeaseHistory {
 
     /**
      * The event that gave the address to its holder at {@code time}, if anyone held it: the last lease
-     * change at or before that time, when it granted or renewed the lease. A release, expiry,
+     * change at or before that time, when it granted, renewed or imported the lease. A release, expiry,
      * reclamation or decline after it means nobody did (expiry is recorded within one reclamation
      * cycle). Offers, NAKs and alarms do not change who holds an address and are not considered.
      */

@@ -142,12 +142,9 @@ public final class ServerLauncher {
      */
     public RunningServer start(Request request, ServerListener listener) throws ConfigException, ServerStartException {
         ServerConfigLoader.Loaded loaded = loader.load(request.config());
-        Path databaseFile = request.database()
-                .or(() -> loaded.config().leaseDatabase().name().map(Path::of))
-                .orElse(null);
         LeaseDatabase database;
         try {
-            database = databaseFile == null ? LeaseDatabase.openDefault() : LeaseDatabase.open(databaseFile);
+            database = openDatabase(request.database(), loaded.config());
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
@@ -157,6 +154,20 @@ public final class ServerLauncher {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the lease database a server with this configuration uses: the one {@code chosen}, else the
+     * configuration's lease-database name, else the user's default. Commands that work on a server's
+     * leases while it is stopped (an import) open the same one this way.
+     */
+    public static LeaseDatabase openDatabase(Optional<Path> chosen, ServerConfig config) {
+        return LeaseDatabase.open(databaseFile(chosen, config));
+    }
+
+    /** The lease database {@link #openDatabase} opens, without opening (or creating) it. */
+    public static Path databaseFile(Optional<Path> chosen, ServerConfig config) {
+        return chosen.or(() -> config.leaseDatabase().name().map(Path::of)).orElseGet(LeaseDatabase::defaultFile);
     }
 
     /**

@@ -10,6 +10,11 @@ public enum LeaseEventType {
     EXPIRED,
     RECLAIMED,
     NAKED,
+    /**
+     * A lease taken over from another server's lease file (a cut-over): the client holds the address
+     * from then on, as after a grant. Stored by name like every type, so no migration is needed.
+     */
+    IMPORTED,
     /** The store could not commit a batch: the affected clients got no ACK. */
     STORE_FAILURE,
     /** A pool's utilisation rose past its warning or critical threshold. */

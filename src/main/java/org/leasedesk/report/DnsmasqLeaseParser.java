@@ -16,7 +16,8 @@ import org.leasedesk.lease.RelayInfo;
  * Reads a dnsmasq lease file: one line per lease, {@code expiry mac ip hostname client-id}, with
  * {@code *} for an unknown host name or client id and expiry 0 for a lease that never ends. A
  * {@code duid} line starts the DHCPv6 leases, which are skipped. dnsmasq rewrites the whole file on
- * every change and lists only current leases, so every lease read is active.
+ * every change and lists only current leases, so every lease read is active, and two lines giving one
+ * address to two clients contradict each other: both are kept (see {@link LeaseTable#putListed}).
  */
 final class DnsmasqLeaseParser {
 
@@ -73,7 +74,7 @@ final class DnsmasqLeaseParser {
             Instant cltt = expiry == 0 ? fileWritten : Instant.ofEpochSecond(expiry).minus(lifetime);
             String hostname = fields[3].equals(UNKNOWN) ? "" : fields[3];
             Octets clientId = fields[4].equals(UNKNOWN) ? Octets.EMPTY : Octets.parseHex(fields[4]);
-            table.put(new Lease(Ipv4Address.parse(fields[2]), hardwareAddress(fields[1]), clientId, hostname,
+            table.putListed(new Lease(Ipv4Address.parse(fields[2]), hardwareAddress(fields[1]), clientId, hostname,
                     options.defaultSubnetId(), 0, LeaseState.ACTIVE, cltt, cltt, lifetime, RelayInfo.NONE));
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             table.problem(file, number, e.getMessage());

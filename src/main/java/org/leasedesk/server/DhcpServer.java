@@ -535,4 +535,45 @@ public final class DhcpServer implements AutoCloseable {
         log.info("stopped; {}", statistics.snapshot());
     }
 
+    /**
+     * Takes over another server's leases (a cut-over from Kea, ISC dhcpd or dnsmasq): on the packet
+     * thread, {@link ImportPlanner} places them in the configuration and finds their conflicts against
+     * the leases this server holds. Unless {@code dryRun}, every planned change goes into the
+     * allocation engine at once (no client is offered an address being imported) and to the lease
+     * writer, each with its history event; the future completes with the plan once all are committed.
+     * When the store refuses some, their addresses go back to what the store still holds and the future
+     * fails saying so. The writer takes a large import a part at a time: a lease its client renews
+     * while later parts wait may stay stored as imported until the next renewal.
+     */
+    public CompletableFuture<ImportResult> importLeases(ImportRequest request, boolean dryRun) {
+        return onPacketThread(() -> {
+            ImportResult result = ImportPlanner.plan(request, config, HeldLeases.inEngine(engine), clock.instant());
+            if (dryRun || result.changes().isEmpty()) {
+                return CompletableFuture.completedFuture(result);
+            }
+            // The planner writes each address once, so what the engine holds there now is what the store holds.
+            List<Optional<Lease>> before = new ArrayList<>();
+            for (LeaseChange change : result.changes()) {
+                before.add(engine.leaseAt(change.lease().address()));
+                engine.record(change.lease());
+            }
+            List<CompletableFuture<LeaseChange>> submitted = writer.submitAll(result.changes());
+            List<CompletableFuture<LeaseChange>> commits = new ArrayList<>();
+            for (int i = 0; i < submitted.size(); i++) {
+                LeaseChange change = result.changes().get(i);
+                Optional<Lease> stillStored = before.get(i);
+                commits.add(submitted.get(i).whenComplete((stored, failure) -> {
+                    if (failure == null) {
+                        listener.leaseChanged(change.event());
+                    } else {
+                        internal.add(() -> engine.restore(change.lease().address(), stillStored));
+                    }
+                }));
+            }
+            log.info("importing {} lease(s) from {} ({} already present, {} conflict(s), {} skipped){}", result.imported().size(),
+                    request.source(), result.alreadyPresent().size(), result.conflicts().size(), result.skipped().size(),
+                    result.released().isEmpty() ? "" : "; releasing " + result.released().size() + " to make way");
+            return result.whenCommitted(commits);
+        }).thenCompose(done -> done);
+    }
 }

@@ -97,7 +97,17 @@ public final class LeaseDatabase implements AutoCloseable {
 
     /** Opens (creating if needed) the database in the current user's data directory. */
     public static LeaseDatabase openDefault() {
-        return open(DataDirectory.forCurrentUser().resolve(DEFAULT_NAME + FILE_SUFFIX));
+        return open(defaultFile());
+    }
+
+    /** The database {@link #openDefault()} opens. */
+    public static Path defaultFile() {
+        return DataDirectory.forCurrentUser().resolve(DEFAULT_NAME + FILE_SUFFIX);
+    }
+
+    /** Whether a database exists at {@code path} (given with or without its ".mv.db" suffix), without creating one. */
+    public static boolean exists(Path path) {
+        return Files.isRegularFile(fileOf(path));
     }
 
     /** The database's name without the suffix H2 adds, as H2's URL wants it. */

@@ -157,6 +157,76 @@ public final class LeaseWriter implements AutoCloseable {
     }
 
     /**
+     * Queues many changes (an import) in their order without crowding out the changes that gate ACKs:
+     * at most a quarter of the queue holds them at any time, and the rest follow as those commit. Each
+     * change has its own future, as from {@link #submit}; one that cannot be queued (the writer is
+     * closed, or packets filled the queue) fails alone, and the rest still follow.
+     */
+    public List<CompletableFuture<LeaseChange>> submitAll(List<LeaseChange> changes) {
+        BulkFeed feed = new BulkFeed(List.copyOf(changes), Math.max(1, settings.queueCapacity() / 4));
+        feed.pump();
+        return feed.results;
+    }
+
+    /** Feeds a bulk submission into the queue a window at a time; see {@link #submitAll}. */
+    private final class BulkFeed {
+        private final List<LeaseChange> changes;
+        private final List<CompletableFuture<LeaseChange>> results;
+        private final int window;
+        private int next;
+        private int inFlight;
+        private boolean pumping;
+        private boolean again;
+
+        BulkFeed(List<LeaseChange> changes, int window) {
+            this.changes = changes;
+            this.results = changes.stream().map(change -> new CompletableFuture<LeaseChange>()).toList();
+            this.window = window;
+        }
+
+        /**
+         * Submits while the window has room. Completions call it again, on the writer's thread or, for a
+         * change refused at once, inside this loop: then it only asks the running loop to look again,
+         * so a long run of refusals never nests calls.
+         */
+        void pump() {
+            synchronized (this) {
+                if (pumping) {
+                    again = true;
+                    return;
+                }
+                pumping = true;
+            }
+            while (true) {
+                int index;
+                synchronized (this) {
+                    if (next >= changes.size() || inFlight >= window) {
+                        if (!again) {
+                            pumping = false;
+                            return;
+                        }
+                        again = false;
+                        continue;
+                    }
+                    index = next++;
+                    inFlight++;
+                }
+                submit(changes.get(index)).whenComplete((stored, failure) -> {
+                    synchronized (this) {
+                        inFlight--;
+                    }
+                    if (failure == null) {
+                        results.get(index).complete(stored);
+                    } else {
+                        results.get(index).completeExceptionally(failure);
+                    }
+                    pump();
+                });
+            }
+        }
+    }
+
+    /**
      * Queues a history event that gates nothing (an OFFER or a NAK was sent): it is written with the
      * next lease change, or within a second when none comes. Best effort by design: when the queue
      * is more than half full the event is dropped and counted, because room for lease changes, which

@@ -167,4 +167,24 @@ class LeaseHistoryTest {
                         org.assertj.core.groups.Tuple.tuple(Ipv4Address.parse("192.0.2.20"), Optional.of(at("20T10:00"))),
                         org.assertj.core.groups.Tuple.tuple(Ipv4Address.parse("192.0.2.21"), Optional.empty()));
     }
+
+    @Test
+    void anImportedLeaseHoldsItsAddressAndOpensASpanLikeAGrant() {
+        EventRepository events = new EventRepository(database);
+        HardwareAddress nas = HardwareAddress.parseMac("00:00:5e:00:53:05");
+        Ipv4Address address = Ipv4Address.parse("192.0.2.30");
+        record(events, LeaseEventType.IMPORTED, address, nas, "nas", 1, "21T09:00");
+        record(events, LeaseEventType.RENEWED, address, nas, "nas", 1, "21T09:30");
+
+        assertThat(history.holderAt(address, at("21T09:10"))).hasValueSatisfying(event -> {
+            assertThat(event.type()).isEqualTo(LeaseEventType.IMPORTED);
+            assertThat(event.hostname()).isEqualTo("nas");
+        });
+        assertThat(history.holderAt(address, at("21T08:59"))).isEmpty();
+        assertThat(history.timeline(new ClientKey.ByHardware(nas), TimeRange.ALL)).singleElement()
+                .satisfies(span -> {
+                    assertThat(span.firstSeen()).isEqualTo(at("21T09:00"));
+                    assertThat(span.renewals()).isEqualTo(1);
+                });
+    }
 }

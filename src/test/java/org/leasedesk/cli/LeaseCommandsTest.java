@@ -213,7 +213,7 @@ class LeaseCommandsTest {
         Path kea = directory.resolve("kea-leases4.csv");
         assertThat(run("report", "--format", "kea-csv", "--out", kea.toString()).exitCode()).isZero();
 
-        CliRun imported = CliRun.of("import", kea.toString());
+        CliRun imported = CliRun.of("import", kea.toString(), "--list");
 
         assertThat(imported.exitCode()).isZero();
         assertThat(imported.out()).contains("192.0.2.10", "00:00:5e:00:53:02", "192.0.2.11", "2 lease(s), 0 line(s) skipped");
@@ -256,7 +256,7 @@ class LeaseCommandsTest {
     void importRejectsAFileThatIsNoLeaseFile() throws Exception {
         Path notes = Files.writeString(directory.resolve("notes.txt"), "shopping list\nmilk\n");
 
-        CliRun run = CliRun.of("import", notes.toString());
+        CliRun run = CliRun.of("import", notes.toString(), "--list");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("leasedesk import: ");

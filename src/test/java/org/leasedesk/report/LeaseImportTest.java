@@ -141,6 +141,24 @@ class LeaseImportTest {
     }
 
     @Test
+    void aDnsmasqFileGivingOneAddressToTwoClientsKeepsBothForTheReaderToSee() throws IOException {
+        Path file = Files.writeString(directory.resolve("dnsmasq.leases"), """
+                1740834000 52:54:00:00:01:01 192.0.2.120 phone *
+                1740834000 52:54:00:00:01:02 192.0.2.121 tv *
+                1740834100 52:54:00:00:01:03 192.0.2.120 tablet *
+                1740834200 52:54:00:00:01:01 192.0.2.120 phone-again *
+                """);
+
+        var imported = imported(LeaseImport.read(file, LeaseFileFormat.DNSMASQ, ImportOptions.DEFAULTS));
+
+        assertThat(imported.leases()).extracting(lease -> lease.address().toString(), Lease::hostname)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("192.0.2.120", "phone-again"),
+                        org.assertj.core.groups.Tuple.tuple("192.0.2.121", "tv"),
+                        org.assertj.core.groups.Tuple.tuple("192.0.2.120", "tablet"));
+        assertThat(imported.problems()).isEmpty();
+    }
+
+    @Test
     void formatsAreRecognisedFromTheirContent() throws IOException {
         assertThat(LeaseFileFormat.detect(sample("kea-leases4.csv"))).contains(LeaseFileFormat.KEA_CSV);
         assertThat(LeaseFileFormat.detect(sample("dhcpd.leases"))).contains(LeaseFileFormat.ISC_DHCPD);

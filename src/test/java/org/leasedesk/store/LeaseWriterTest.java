@@ -284,4 +284,42 @@ class LeaseWriterTest {
         writer.close();
         assertThat(changes).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
     }
+
+    @Test
+    void aBulkSubmissionLargerThanTheQueueIsStoredInOrderAndLeavesRoomForOtherChanges() throws Exception {
+        List<LeaseChange> changes = new ArrayList<>();
+        for (int n = 1; n <= 300; n++) {
+            changes.add(TestLeases.granted(n));
+        }
+        Lease released = TestLeases.lease(1).released(TestLeases.T0.plusSeconds(60));
+        changes.add(new LeaseChange(released, LeaseEvent.of(LeaseEventType.RELEASED, released, TestLeases.T0.plusSeconds(60), "later")));
+        try (LeaseWriter writer = writer(new LeaseWriter.Settings(8, 4, false, Duration.ZERO))) {
+            List<CompletableFuture<LeaseChange>> bulk = writer.submitAll(changes);
+            CompletableFuture<LeaseChange> beside = writer.submit(TestLeases.granted(1000));
+
+            CompletableFuture.allOf(bulk.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            beside.get(5, TimeUnit.SECONDS);
+            assertThat(bulk).hasSize(301).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+            assertThat(writer.statistics().rejected()).as("the bulk never held more than a quarter of the queue").isZero();
+        }
+        LeaseRepository leases = new LeaseRepository(database);
+        assertThat(leases.count()).isEqualTo(301);
+        assertThat(leases.find(TestLeases.address(1))).as("the later change to the same address wins").contains(released);
+        assertThat(storedEvents()).isEqualTo(302);
+    }
+
+    @Test
+    void aBulkSubmissionToAClosedWriterFailsEachChangeAlone() {
+        LeaseWriter writer = writer(new LeaseWriter.Settings(8, 4, false, Duration.ZERO));
+        writer.close();
+        List<LeaseChange> changes = new ArrayList<>();
+        for (int n = 1; n <= 20_000; n++) {
+            changes.add(TestLeases.granted(n));
+        }
+
+        List<CompletableFuture<LeaseChange>> bulk = writer.submitAll(changes);
+
+        assertThat(bulk).hasSize(20_000).allMatch(f -> f.isCompletedExceptionally()
+                && f.exceptionNow() instanceof WriteRejectedException rejected && rejected.reason() == WriteRejectedException.Reason.CLOSED);
+    }
 }

@@ -5,7 +5,10 @@ import static org.leasedesk.ui.LabFixture.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -15,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leasedesk.app.ReportExports;
+import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.report.PdfPages;
+import org.leasedesk.ui.common.Dialogs;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -111,5 +116,33 @@ class ReportsViewTest {
         Files.writeString(file, expiry + " 00:00:5e:00:53:32 192.0.2.132 tv *\n", java.nio.file.StandardOpenOption.APPEND);
         waitUntil(() -> robot.lookup("#import-table").queryAs(TableView.class).getItems().size() == 2);
         assertThat(robot.lookup("#import-status").queryAs(Label.class).getText()).contains("DNSMASQ", "2 lease(s)");
+    }
+
+    @Test
+    void importsTheWatchedFileIntoTheRunningServerAfterShowingItsConflicts(FxRobot robot) throws Exception {
+        Ipv4Address laptops = lab.workbench.leases().get(5, TimeUnit.SECONDS).stream()
+                .filter(lease -> lease.hostname().equals("laptop")).findFirst().orElseThrow().address();
+        long expiry = java.time.Instant.now().getEpochSecond() + 3600;
+        Path file = Files.writeString(lab.directory.resolve("dnsmasq.leases"),
+                expiry + " 00:00:5e:00:53:31 192.0.2.30 nas *\n" + expiry + " 00:00:5e:00:53:32 " + laptops + " intruder *\n");
+        robot.clickOn("#nav-reports");
+        robot.interact(() -> robot.lookup("#import-file").queryAs(TextField.class).setText(file.toString()));
+        robot.clickOn("#import-watch");
+        waitUntil(() -> robot.lookup("#import-table").queryAs(TableView.class).getItems().size() == 2);
+
+        robot.clickOn("#import-into-server");
+        waitUntil(() -> robot.lookup("#" + Dialogs.CONFIRM_ID).tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
+                .contains("Dry run, nothing written: would import 1 lease(s)", "conflicts 1 (address held by another client 1)",
+                        laptops + " is held by hw:1:00:00:5e:00:53:01 (laptop)");
+        assertThat(lab.workbench.server().orElseThrow().leasesAt(List.of(Ipv4Address.parse("192.0.2.30"))).get(5, TimeUnit.SECONDS))
+                .as("nothing imported before the confirmation").isEmpty();
+        robot.clickOn("#" + Dialogs.CONFIRM_ID);
+
+        waitUntil(() -> robot.lookup("#import-result").queryAs(Label.class).getText().startsWith("Imported"));
+        assertThat(robot.lookup("#import-result").queryAs(Label.class).getText()).startsWith("Imported 1 lease(s) from " + file);
+        assertThat(lab.workbench.server().orElseThrow().leasesAt(List.of(laptops)).get(5, TimeUnit.SECONDS)).singleElement()
+                .satisfies(lease -> assertThat(lease.hostname()).isEqualTo("laptop"));
+        assertThat(lab.obtain("00:00:5e:00:53:31", "nas")).as("the imported client keeps its address").isEqualTo(Ipv4Address.parse("192.0.2.30"));
     }
 }

@@ -20,6 +20,7 @@ import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
@@ -37,6 +38,8 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.leasedesk.app.HistoryFilter;
+import org.leasedesk.app.ImportReport;
+import org.leasedesk.app.LeaseCutover;
 import org.leasedesk.app.LeaseFileMonitor;
 import org.leasedesk.app.LeaseFilter;
 import org.leasedesk.app.ReportExports;
@@ -54,8 +57,9 @@ import org.leasedesk.ui.common.Icons;
 
 /**
  * The Reports page: export the stored leases or the history, filtered, in any format with a progress
- * bar and Cancel, then open the file; and watch another server's lease file, read-only, refreshed when
- * it changes.
+ * bar and Cancel, then open the file; watch another server's lease file, read-only, refreshed when it
+ * changes; and import that file's active leases into the running server (a cut-over), after a preview
+ * of what the import would write and of every conflict.
  */
 public final class ReportsView extends VBox {
 
@@ -79,7 +83,14 @@ public final class ReportsView extends VBox {
     private final Button open = new Button("Open", Icons.OPEN.create());
     private final TableView<Lease> imported = new TableView<>();
     private final Label importStatus = new Label("No file watched.");
+    private final Button importInto = new Button("Import into the server…", Icons.IMPORT.create());
+    private final CheckBox replace = new CheckBox("Replace conflicting leases");
+    private final Label importResult = new Label();
+    private final LeaseCutover cutover;
     private final Timeline importTimer = new Timeline();
+    /** How many of a preview's lines the confirmation shows. */
+    private static final int PREVIEW_LINES = 12;
+
     private Task<ReportExports.Outcome> running;
     private Path written;
     private LeaseFileMonitor monitor;
@@ -87,6 +98,7 @@ public final class ReportsView extends VBox {
 
     public ReportsView(Workbench workbench) {
         this.exports = new ReportExports(workbench, Clock.systemUTC());
+        this.cutover = new LeaseCutover(workbench);
         getStyleClass().addAll("page", "reports-view");
         Label title = new Label("Reports");
         title.getStyleClass().add("page-title");
@@ -358,7 +370,7 @@ public final class ReportsView extends VBox {
     }
 
     private VBox createImport() {
-        Label heading = new Label("Watch a lease file");
+        Label heading = new Label("Watch or import a lease file");
         heading.getStyleClass().add("section-title");
         TextField file = field("import-file", "a Kea kea-leases4.csv, ISC dhcpd.leases or dnsmasq leases file", 40);
         Button watch = new Button("Watch", Icons.IMPORT.create());
@@ -381,9 +393,21 @@ public final class ReportsView extends VBox {
                 column("Expires", lease -> lease.expiry().toString())));
         importTimer.getKeyFrames().setAll(new KeyFrame(Duration.seconds(2), e -> refreshImport()));
         importTimer.setCycleCount(Animation.INDEFINITE);
+        importInto.setId("import-into-server");
+        importInto.setTooltip(new Tooltip("Take the watched file's active leases into the running server, so its clients keep"
+                + " their addresses; shows what it would import and every conflict first"));
+        importInto.setDisable(true);
+        importInto.setOnAction(e -> previewImport());
+        replace.setId("import-replace");
+        replace.setTooltip(new Tooltip("Let the file win where the server holds an address for another client or the client"
+                + " holds another address; a reservation always wins"));
+        importResult.setId("import-result");
+        importResult.setWrapText(true);
         HBox row = new HBox(8, file, choose, watch);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, heading, row, importStatus, imported);
+        HBox cutOver = new HBox(8, importInto, replace);
+        cutOver.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, heading, row, importStatus, cutOver, importResult, imported);
     }
 
     private static TableColumn<Lease, String> column(String title, java.util.function.Function<Lease, String> value) {
@@ -396,9 +420,61 @@ public final class ReportsView extends VBox {
         importTimer.stop();
         FxBackground.run(() -> LeaseFileMonitor.open(file), opened -> {
             monitor = opened;
+            importInto.setDisable(false);
             refreshImport();
             importTimer.play();
         }, failure -> importStatus.setText(Dialogs.messageOf(failure)));
+    }
+
+    /** A dry run against the running server first: nothing is written before the user has seen what would be. */
+    private void previewImport() {
+        if (monitor == null) {
+            return;
+        }
+        Path file = monitor.file();
+        boolean replacing = replace.isSelected();
+        importInto.setDisable(true);
+        importResult.setText("Checking what importing " + file.getFileName() + " would do…");
+        FxBackground.whenDone(cutover.intoRunningServer(file, replacing, true), preview -> confirmImport(file, replacing, preview),
+                this::importFailed);
+    }
+
+    private void confirmImport(Path file, boolean replacing, ImportReport preview) {
+        if (preview.imported() == 0) {
+            importInto.setDisable(false);
+            importResult.setText("Nothing to import. " + preview.summary());
+            return;
+        }
+        boolean confirmed = Dialogs.confirm(this, "Import " + preview.imported() + " lease(s) into the running server?",
+                previewText(preview), "Import");
+        if (!confirmed) {
+            importInto.setDisable(false);
+            importResult.setText("Not imported.");
+            return;
+        }
+        importResult.setText("Importing " + preview.imported() + " lease(s)…");
+        FxBackground.whenDone(cutover.intoRunningServer(file, replacing, false), done -> {
+            importInto.setDisable(false);
+            importResult.setText(done.summary());
+        }, this::importFailed);
+    }
+
+    /** The preview's summary and the lines to read before confirming (conflicts first), as many as a dialog holds. */
+    private static String previewText(ImportReport preview) {
+        int shown = Math.min(PREVIEW_LINES, preview.attention().size());
+        StringBuilder text = new StringBuilder(preview.summary());
+        if (shown > 0) {
+            text.append("\n\n").append(String.join("\n", preview.attention().subList(0, shown)));
+        }
+        if (preview.attention().size() > shown) {
+            text.append("\n… and ").append(preview.attention().size() - shown).append(" more");
+        }
+        return text.toString();
+    }
+
+    private void importFailed(Throwable failure) {
+        importInto.setDisable(false);
+        importResult.setText("Not imported: " + Dialogs.messageOf(failure));
     }
 
     private void refreshImport() {
