@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.leasedesk.lease.ClientKey;
 import org.leasedesk.lease.HardwareAddress;
 import org.leasedesk.lease.HostIdentifier;
 import org.leasedesk.lease.Ipv4Address;
@@ -262,5 +261,52 @@ class ServerConfigLoaderTest {
         ServerConfigLoader.Loaded extendedInfo = loader.load("{ \"Dhcp4\": { \"store-extended-info\": true,"
                 + " \"lease-database\": { \"type\": \"h2\", \"persist\": true } } }", "test.conf");
         assertThat(extendedInfo.warnings()).extracting(ConfigProblem::path).containsExactly("Dhcp4/store-extended-info");
+    }
+
+    @Test
+    void sharedNetworksPassTheirSettingsToTheirSubnetsWhichKeepTheirOwn() throws ConfigException {
+        ServerConfig config = loader.load("""
+                { "Dhcp4": { "valid-lifetime": 4000,
+                  "subnet4": [ { "id": 9, "subnet": "198.51.100.0/24" } ],
+                  "shared-networks": [ { "name": "floor1", "valid-lifetime": 900, "interface": "eth1", "authoritative": true,
+                      "relay": { "ip-addresses": [ "192.0.2.1" ] },
+                      "option-data": [ { "name": "domain-name", "data": "floor1.example" }, { "name": "routers", "data": "192.0.2.1" } ],
+                      "subnet4": [ { "id": 1, "subnet": "192.0.2.0/26" },
+                                   { "id": 2, "subnet": "192.0.2.64/26", "valid-lifetime": 600,
+                                     "relay": { "ip-addresses": [ "192.0.2.65" ] },
+                                     "option-data": [ { "name": "routers", "data": "192.0.2.65" } ] } ] } ] } }
+                """, "test.conf").config();
+
+        SubnetConfig first = config.subnets().stream().filter(s -> s.id() == 1).findFirst().orElseThrow();
+        SubnetConfig second = config.subnets().stream().filter(s -> s.id() == 2).findFirst().orElseThrow();
+        SubnetConfig alone = config.subnets().stream().filter(s -> s.id() == 9).findFirst().orElseThrow();
+        assertThat(first.sharedNetwork()).contains("floor1");
+        assertThat(alone.sharedNetwork()).isEmpty();
+        assertThat(first.lifetimes().valid()).isEqualTo(900);
+        assertThat(second.lifetimes().valid()).isEqualTo(600);
+        assertThat(first.interfaceName()).contains("eth1");
+        assertThat(first.authoritative()).isTrue();
+        assertThat(alone.authoritative()).isFalse();
+        assertThat(first.relayAddresses()).containsExactly(Ipv4Address.parse("192.0.2.1"));
+        assertThat(second.relayAddresses()).as("its own list replaces the network's").containsExactly(Ipv4Address.parse("192.0.2.65"));
+        assertThat(second.options()).extracting(option -> option.option().code()).containsExactly(3, 15);
+        assertThat(config.sharedWith(second)).containsExactly(second, first);
+        assertThat(config.sharedWith(alone)).containsExactly(alone);
+    }
+
+    @Test
+    void sharedNetworksNeedUniqueNamesAndTheirSubnetsObeyTheSameRules() {
+        List<ConfigProblem> errors = errorsOf("""
+                { "Dhcp4": {
+                  "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24" } ],
+                  "shared-networks": [
+                    { "name": "a", "subnet4": [ { "id": 1, "subnet": "198.51.100.0/24" } ] },
+                    { "name": "a", "subnet4": [ { "id": 3, "subnet": "192.0.2.128/25" } ] },
+                    { "subnet4": [] } ] } }
+                """);
+
+        assertThat(errors).extracting(ConfigProblem::path).containsExactlyInAnyOrder(
+                "Dhcp4/shared-networks[1]/name", "Dhcp4/shared-networks[2]", "Dhcp4/shared-networks[0]/subnet4[0]/id",
+                "Dhcp4/shared-networks[1]/subnet4[0]/subnet");
     }
 }
