@@ -44,14 +44,14 @@ class ServeCommandTest {
     void checkRefusesABadConfigurationNamingEachProblem() throws IOException {
         Path file = config("""
                 { "Dhcp4": { "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "198.51.100.1 - 198.51.100.9" } ] } ],
-                             "shared-networks": [ { "name": "x" } ] } }
+                             "shared-networks": [ { "subnet4": [] } ] } }
                 """);
 
         CliRun run = CliRun.of("serve", "--config", file.toString(), "--check");
 
         assertThat(run.exitCode()).isEqualTo(ServeCommand.CONFIG_REFUSED);
         assertThat(run.err()).contains("2 errors, nothing applied", "error at Dhcp4/subnet4[0]/pools[0]/pool",
-                "error at Dhcp4/shared-networks");
+                "error at Dhcp4/shared-networks[0]: a shared network needs a \"name\"");
         assertThat(run.out()).isEmpty();
     }
 
