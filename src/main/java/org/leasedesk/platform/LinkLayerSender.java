@@ -88,8 +88,8 @@ public final class LinkLayerSender implements AutoCloseable {
         Holder.LIBC.sendto(fd, datagram, datagram.length, 0, address.array(), SOCKADDR_LL_SIZE);
     }
 
-    /** An IPv4 header and a UDP header, both with checksums, in front of the payload. */
-    static byte[] ipv4Udp(byte[] source, int sourcePort, byte[] destination, int destinationPort, byte[] payload) {
+    /** An IPv4 header and a UDP header, both with checksums, in front of the payload: an IPv4 datagram as sent. */
+    public static byte[] ipv4Udp(byte[] source, int sourcePort, byte[] destination, int destinationPort, byte[] payload) {
         int udpLength = UDP_HEADER + payload.length;
         ByteBuffer packet = ByteBuffer.allocate(IP_HEADER + udpLength);
         packet.put((byte) 0x45).put((byte) 0).putShort((short) (IP_HEADER + udpLength));

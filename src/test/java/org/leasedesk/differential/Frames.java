@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
+import org.leasedesk.platform.LinkLayerSender;
 import org.leasedesk.protocol.HardwareAddress;
 
 /**
@@ -32,23 +33,10 @@ final class Frames {
     record ArpRequest(byte[] senderMac, Inet4Address senderIp, Inet4Address targetIp) {}
 
     static byte[] udp(UdpFrame datagram) {
-        int udpLength = UDP_HEADER + datagram.payload().length;
-        int ipLength = IP_HEADER + udpLength;
-        ByteBuffer frame = ByteBuffer.allocate(ETHERNET_HEADER + ipLength);
-        frame.put(datagram.destinationMac()).put(datagram.sourceMac()).putShort((short) ETHERTYPE_IPV4);
-        int ip = frame.position();
-        frame.put((byte) 0x45).put((byte) 0).putShort((short) ipLength).putShort((short) 0).putShort((short) 0)
-                .put((byte) 64).put((byte) PROTOCOL_UDP).putShort((short) 0)
-                .put(datagram.source().getAddress()).put(datagram.destination().getAddress());
-        frame.putShort(ip + 10, (short) ~sum(frame.array(), ip, IP_HEADER, 0));
-        int udp = frame.position();
-        frame.putShort((short) datagram.sourcePort()).putShort((short) datagram.destinationPort()).putShort((short) udpLength)
-                .putShort((short) 0).put(datagram.payload());
-        long pseudo = sum(datagram.source().getAddress(), 0, 4, 0);
-        pseudo = sum(datagram.destination().getAddress(), 0, 4, pseudo) + PROTOCOL_UDP + udpLength;
-        int checksum = ~sum(frame.array(), udp, udpLength, pseudo) & 0xffff;
-        frame.putShort(udp + 6, (short) (checksum == 0 ? 0xffff : checksum));
-        return frame.array();
+        byte[] ip = LinkLayerSender.ipv4Udp(datagram.source().getAddress(), datagram.sourcePort(), datagram.destination().getAddress(),
+                datagram.destinationPort(), datagram.payload());
+        return ByteBuffer.allocate(ETHERNET_HEADER + ip.length).put(datagram.destinationMac()).put(datagram.sourceMac())
+                .putShort((short) ETHERTYPE_IPV4).put(ip).array();
     }
 
     /** The UDP datagram in an Ethernet frame, if it is one (and not a fragment). */
@@ -103,20 +91,5 @@ final class Frames {
 
     private static int etherType(byte[] frame) {
         return (frame[12] & 0xff) << 8 | (frame[13] & 0xff);
-    }
-
-    /** The ones' complement sum of RFC 1071, folded to 16 bits. */
-    private static int sum(byte[] bytes, int offset, int length, long initial) {
-        long sum = initial;
-        for (int i = 0; i + 1 < length; i += 2) {
-            sum += (bytes[offset + i] & 0xff) << 8 | (bytes[offset + i + 1] & 0xff);
-        }
-        if (length % 2 == 1) {
-            sum += (bytes[offset + length - 1] & 0xff) << 8;
-        }
-        while (sum >> 16 != 0) {
-            sum = (sum & 0xffff) + (sum >> 16);
-        }
-        return (int) sum;
     }
 }

@@ -160,19 +160,8 @@ final class KeaSchema {
                 k.put("option-data", applied(optionDataList()));
                 classRestrictions(k);
             }))));
-            keys.put("option-data", applied(optionDataList()));
-            keys.put("relay", applied(relay()));
             keys.put("reservations", applied(new ArrayShape(reservation())));
-            keys.put("interface", applied(Scalar.STRING));
-            keys.put("authoritative", applied(Scalar.BOOLEAN));
-            keys.put("match-client-id", applied(Scalar.BOOLEAN));
-            keys.put("store-extended-info", new NoEffect(EXTENDED_INFO));
-            lifetimes(keys);
-            bootFields(keys);
-            reservationScope(keys);
-            classRestrictions(keys);
-            caching(keys);
-            ddnsAndHostnames(keys);
+            linkScope(keys);
             for (String dhcp4o6 : new String[] {"4o6-interface", "4o6-interface-id", "4o6-subnet"}) {
                 keys.put(dhcp4o6, new Refused("DHCPv4-over-DHCPv6 is not served", EMPTY));
             }
@@ -184,19 +173,24 @@ final class KeaSchema {
         return object("a shared network", keys -> {
             keys.put("name", applied(Scalar.STRING));
             keys.put("subnet4", applied(new ArrayShape(subnet())));
-            keys.put("option-data", applied(optionDataList()));
-            keys.put("relay", applied(relay()));
-            keys.put("interface", applied(Scalar.STRING));
-            keys.put("authoritative", applied(Scalar.BOOLEAN));
-            keys.put("match-client-id", applied(Scalar.BOOLEAN));
-            keys.put("store-extended-info", new NoEffect(EXTENDED_INFO));
-            lifetimes(keys);
-            bootFields(keys);
-            reservationScope(keys);
-            classRestrictions(keys);
-            caching(keys);
-            ddnsAndHostnames(keys);
+            linkScope(keys);
         });
+    }
+
+    /** What a subnet and a shared network both set for the clients of their link. */
+    private static void linkScope(Map<String, Rule> keys) {
+        keys.put("option-data", applied(optionDataList()));
+        keys.put("relay", applied(relay()));
+        keys.put("interface", applied(Scalar.STRING));
+        keys.put("authoritative", applied(Scalar.BOOLEAN));
+        keys.put("match-client-id", applied(Scalar.BOOLEAN));
+        keys.put("store-extended-info", new NoEffect(EXTENDED_INFO));
+        lifetimes(keys);
+        bootFields(keys);
+        reservationScope(keys);
+        classRestrictions(keys);
+        caching(keys);
+        ddnsAndHostnames(keys);
     }
 
     private static ObjectShape relay() {
