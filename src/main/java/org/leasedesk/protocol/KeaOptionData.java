@@ -166,7 +166,7 @@ public final class KeaOptionData {
      */
     public static Optional<byte[]> forgivingHex(String text) {
         try {
-            return Optional.of(Hex.parse(text));
+            return Optional.of(Hex.parse(text)).filter(bytes -> bytes.length > 0);
         } catch (IllegalArgumentException notEvenThat) {
             return Optional.empty();
         }
@@ -210,6 +210,10 @@ public final class KeaOptionData {
      * @param notes told about values Kea ignores
      */
     public static byte[] fromCsv(OptionDefinition definition, String text, Consumer<String> notes) {
+        if (definition.type() == OptionType.CLASSLESS_STATIC_ROUTES) {
+            // LeaseDesk's own option 121, in the notation Kea 2.5 adopted: "10.229.0.128/25 - 10.229.0.1, ..."
+            return OptionRegistry.standard().parse(definition, text);
+        }
         Tokens tokens = tokens(text);
         List<String> values = tokens.values();
         if (tokens.droppedEmpty() > 0) {
