@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.leasedesk.lease.ClientKey;
@@ -593,17 +595,18 @@ final class PacketProcessor {
         scopes.forEach(scope -> scope.stream().filter(ConfiguredOption::topLevel).forEach(o -> available.putIfAbsent(o.code(), o)));
 
         List<Integer> asked = request.parameterRequestList();
+        // As in Kea: what the client asks for; what any level marks always-send (the mark is sticky, the
+        // value still the most specific level's); and routers, DNS servers and domain name whenever configured.
+        Set<Integer> wanted = new LinkedHashSet<>(asked);
+        scopes.forEach(scope -> scope.stream().filter(o -> o.topLevel() && o.alwaysSend()).forEach(o -> wanted.add(o.code())));
+        wanted.addAll(BASIC_OPTIONS);
         List<DhcpOption> chosen = new ArrayList<>();
-        for (int code : asked) {
+        for (int code : wanted) {
             ConfiguredOption option = available.get(code);
             if (option != null && !SET_BY_SERVER.contains(code)) {
                 chosen.add(option.option());
             }
         }
-        available.values().stream()
-                .filter(o -> (o.alwaysSend() || BASIC_OPTIONS.contains(o.option().code())) && !asked.contains(o.option().code())
-                        && !SET_BY_SERVER.contains(o.option().code()))
-                .forEach(o -> chosen.add(o.option()));
         chosen.forEach(reply::option);
         // Option 125 gets the vendor's sub-options the client asks for or the admin always sends, as in Kea.
         VendorOptions.vivso(request, chosen.stream().filter(o -> o.code() == VIVSO).findFirst(), scopes).ifPresent(reply::option);

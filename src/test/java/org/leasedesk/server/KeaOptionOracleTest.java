@@ -130,22 +130,8 @@ class KeaOptionOracleTest {
 
     @Test
     void leaseDeskOffersEveryConfiguredOptionWithTheBytesKeaOffers(NetworkLab lab) throws Exception {
-        Namespace keaSide = lab.namespace("kea");
-        Namespace relaySide = lab.namespace("relay");
-        lab.link(keaSide.iface("kea0").withAddress(KEA_ADDRESS + "/24"), relaySide.iface("rel0").withAddress(RELAY_ADDRESS + "/24"));
-        String keaConfig = """
-                { "Dhcp4": {
-                    "interfaces-config": { "interfaces": [ "kea0" ], "dhcp-socket-type": "udp" },
-                    "lease-database": { "type": "memfile", "name": "%s" },
-                    "loggers": [ { "name": "kea-dhcp4", "severity": "INFO", "output_options": [ { "output": "stdout" } ] } ],
-                """.formatted(lab.file("kea-leases4.csv")) + OPTIONS + "} }";
-        String labDirectory = lab.directory().toString();
-        BackgroundProcess keaServer = keaSide.start("env", "KEA_PIDFILE_DIR=" + labDirectory, "KEA_LOCKFILE_DIR=" + labDirectory,
-                "kea-dhcp4", "-c", lab.writeFile("kea-dhcp4.json", keaConfig).toString());
-        keaServer.awaitOutput("DHCP4_STARTED", Duration.ofSeconds(15));
-
         DhcpMessage discover = discover();
-        DhcpMessage keaOffer = relaySide.callInside(() -> exchange(discover));
+        DhcpMessage keaOffer = keaOffer(lab, OPTIONS, discover);
         DhcpMessage ourOffer = leaseDeskOffer(discover);
 
         Map<Integer, String> kea = options(keaOffer);
@@ -157,6 +143,45 @@ class KeaOptionOracleTest {
         }
         softly.assertThat(ours.keySet()).as("options LeaseDesk offers that Kea does not").isSubsetOf(kea.keySet());
         softly.assertAll();
+    }
+
+    @Test
+    void aClientAskingForNothingGetsWhatKeaSendsUnasked(NetworkLab lab) throws Exception {
+        String unasked = """
+                "valid-lifetime": 3600,
+                "option-data": [ { "name": "domain-name-servers", "data": "192.0.2.53" }, { "name": "domain-name", "data": "example.org" },
+                                 { "name": "ntp-servers", "data": "192.0.2.123", "always-send": true },
+                                 { "name": "time-servers", "data": "192.0.2.37" },
+                                 { "name": "vivso-suboptions", "data": "4491" },
+                                 { "name": "tftp-servers", "space": "vendor-4491", "data": "10.1.1.202", "always-send": true } ],
+                "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.100 - 192.0.2.200" } ],
+                               "option-data": [ { "name": "routers", "data": "192.0.2.1" }, { "name": "ntp-servers", "data": "192.0.2.124" } ] } ]
+                """;
+        DhcpMessage discover = DhcpMessage.discover(HardwareAddress.parse("02:00:00:00:00:02"), 0x4b6542)
+                .giaddr(ip(RELAY_ADDRESS)).hops(1).parameterRequestList(1).build();
+
+        Map<Integer, String> kea = options(keaOffer(lab, unasked, discover));
+
+        assertThat(kea).containsOnlyKeys(3, 6, 15, 42);
+        assertThat(options(leaseDeskOffer("{ \"Dhcp4\": { " + unasked + " } }", discover))).isEqualTo(kea);
+    }
+
+    /** Starts Kea with this Dhcp4 body on the lab's link and returns its answer to the DISCOVER, relayed. */
+    private DhcpMessage keaOffer(NetworkLab lab, String dhcp4Body, DhcpMessage discover) throws Exception {
+        Namespace keaSide = lab.namespace("kea");
+        Namespace relaySide = lab.namespace("relay");
+        lab.link(keaSide.iface("kea0").withAddress(KEA_ADDRESS + "/24"), relaySide.iface("rel0").withAddress(RELAY_ADDRESS + "/24"));
+        String keaConfig = """
+                { "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "kea0" ], "dhcp-socket-type": "udp" },
+                    "lease-database": { "type": "memfile", "name": "%s" },
+                    "loggers": [ { "name": "kea-dhcp4", "severity": "INFO", "output_options": [ { "output": "stdout" } ] } ],
+                """.formatted(lab.file("kea-leases4.csv")) + dhcp4Body + "} }";
+        String labDirectory = lab.directory().toString();
+        BackgroundProcess keaServer = keaSide.start("env", "KEA_PIDFILE_DIR=" + labDirectory, "KEA_LOCKFILE_DIR=" + labDirectory,
+                "kea-dhcp4", "-c", lab.writeFile("kea-dhcp4.json", keaConfig).toString());
+        keaServer.awaitOutput("DHCP4_STARTED", Duration.ofSeconds(15));
+        return relaySide.callInside(() -> exchange(discover));
     }
 
     /**

@@ -20,11 +20,13 @@ import org.leasedesk.server.config.ServerConfigLoader;
 import org.leasedesk.testing.MutableClock;
 
 /**
- * Option 125 in OFFERs, as Kea 2.2 assembles it per reply. Each expected value is what kea-dhcp4 2.2.0
- * sent for the same configuration and the same DISCOVER (captured in a network namespace), including
- * that a cable modem only gets its TFTP servers when its own option 125 asks for sub-option 2.
+ * Which configured options an OFFER carries, as Kea 2.2 chooses them: what the client asks for, what
+ * any level marks always-send, routers, DNS servers and domain name unasked, and option 125 assembled
+ * per reply. Each expected value is what kea-dhcp4 2.2.0 sent for the same configuration and the same
+ * DISCOVER (captured in a network namespace), including that a cable modem only gets its TFTP servers
+ * when its own option 125 asks for sub-option 2.
  */
-class VendorOptionsTest {
+class OptionsInOffersTest {
 
     private static final Ipv4Address SERVER_ID = Ipv4Address.parse("192.0.2.1");
     private static final String ASKED_WHEN_REQUESTED = """
@@ -43,13 +45,17 @@ class VendorOptionsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
 
     private Optional<String> vivsoOffered(String config, DhcpMessage.Builder discover) throws Exception {
+        return offered(config, discover, 125);
+    }
+
+    private Optional<String> offered(String config, DhcpMessage.Builder discover, int code) throws Exception {
         ServerConfig loaded = new ServerConfigLoader(OptionRegistry.standard()).load(config, "test.conf").config();
         ServerOptions options = new ServerOptions(new InetSocketAddress(67), 68, SERVER_ID, Optional.of("eth0"),
                 Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(), Duration.ofSeconds(10), 64, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
         PacketProcessor processor = new PacketProcessor(loaded, new AllocationEngine(loaded, List.of(), options.offerHold(), clock), options, clock);
         Decision decision = processor.handle(discover.build(), Arrival.broadcastOn(Optional.of("eth0"), Ipv4Address.ANY));
         DhcpMessage offer = ((Decision.Reply) decision).message();
-        return offer.option(125).map(o -> HexFormat.of().formatHex(o.value()));
+        return offer.option(code).map(o -> HexFormat.of().formatHex(o.value()));
     }
 
     private static DhcpMessage.Builder discover(int... requested) {
@@ -68,6 +74,22 @@ class VendorOptionsTest {
             value[7 + i] = (byte) codes[i];
         }
         return new DhcpOption(125, value);
+    }
+
+    @Test
+    void routersDnsServersAndDomainNameGoOutUnaskedAndAlwaysSendIsStickyAcrossLevels() throws Exception {
+        String config = """
+                { "Dhcp4": { "valid-lifetime": 600,
+                    "option-data": [ { "name": "domain-name-servers", "data": "192.0.2.53" }, { "name": "domain-name", "data": "example.org" },
+                                     { "name": "ntp-servers", "data": "192.0.2.123", "always-send": true } ],
+                    "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.100 - 192.0.2.199" } ],
+                                   "option-data": [ { "name": "routers", "data": "192.0.2.1" }, { "name": "ntp-servers", "data": "192.0.2.124" } ] } ] } }
+                """;
+
+        assertThat(offered(config, discover(1), 3)).contains("c0000201");
+        assertThat(offered(config, discover(1), 6)).contains("c0000235");
+        assertThat(offered(config, discover(1), 15)).contains("6578616d706c652e6f7267");
+        assertThat(offered(config, discover(1), 42)).as("the subnet's value, sent because the global one is always-send").contains("c000027c");
     }
 
     @Test
