@@ -33,6 +33,7 @@ import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.server.transport.Arrival;
 import org.leasedesk.testing.MutableClock;
 import org.leasedesk.testing.netns.BackgroundProcess;
 import org.leasedesk.testing.netns.Namespace;
@@ -104,7 +105,6 @@ class KeaOptionOracleTest {
               { "name": "geoconf-civic", "data": "01 02 03" },
               { "name": "nwip-suboptions", "csv-format": false, "data": "a:b:c" },
               { "name": "v6-only-preferred", "data": "1800" },
-              { "name": "subnet-selection", "csv-format": false, "data": "c0000201aa" },
               { "name": "foo", "space": "vendor-encapsulated-options-space", "data": "192.0.2.3, 123, Hello World" },
               { "code": 2, "space": "vendor-encapsulated-options-space", "csv-format": false, "data": "0a0b" },
               { "code": 43, "csv-format": false, "data": "0501cc" },
@@ -269,7 +269,7 @@ class KeaOptionOracleTest {
                 Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(), Duration.ofSeconds(10), 64, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
         PacketProcessor processor = new PacketProcessor(config, new AllocationEngine(config, List.of(), options.offerHold(), clock), options, clock);
         Decision decision = processor.handle(discover, new Arrival(Ipv4Address.parse(KEA_ADDRESS), Ipv4Address.parse(RELAY_ADDRESS),
-                Optional.of("eth0")));
+                Optional.of("eth0"), 0, Ipv4Address.parse(KEA_ADDRESS)));
         return ((Decision.Reply) decision).message();
     }
 

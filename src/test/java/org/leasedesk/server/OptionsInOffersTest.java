@@ -17,6 +17,7 @@ import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.allocation.AllocationEngine;
 import org.leasedesk.server.config.ServerConfig;
 import org.leasedesk.server.config.ServerConfigLoader;
+import org.leasedesk.server.transport.Arrival;
 import org.leasedesk.testing.MutableClock;
 
 /**
@@ -53,7 +54,7 @@ class OptionsInOffersTest {
         ServerOptions options = new ServerOptions(new InetSocketAddress(67), 68, SERVER_ID, Optional.of("eth0"),
                 Ipv4Address.BROADCAST.toInetAddress(), Optional.empty(), Duration.ofSeconds(10), 64, ServerOptions.DEFAULT_SAMPLE_INTERVAL);
         PacketProcessor processor = new PacketProcessor(loaded, new AllocationEngine(loaded, List.of(), options.offerHold(), clock), options, clock);
-        Decision decision = processor.handle(discover.build(), Arrival.broadcastOn(Optional.of("eth0"), Ipv4Address.ANY));
+        Decision decision = processor.handle(discover.build(), Arrival.broadcastOn(Optional.of("eth0"), SERVER_ID));
         DhcpMessage offer = ((Decision.Reply) decision).message();
         return offer.option(code).map(o -> HexFormat.of().formatHex(o.value()));
     }
