@@ -212,7 +212,11 @@ public final class KeaOptionData {
     public static byte[] fromCsv(OptionDefinition definition, String text, Consumer<String> notes) {
         if (definition.type() == OptionType.CLASSLESS_STATIC_ROUTES) {
             // LeaseDesk's own option 121, in the notation Kea 2.5 adopted: "10.229.0.128/25 - 10.229.0.1, ..."
-            return OptionRegistry.standard().parse(definition, text);
+            try {
+                return OptionRegistry.standard().parse(definition, text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replaceFirst("^option \\d+ \\([^)]*\\): ", ""), e);
+            }
         }
         Tokens tokens = tokens(text);
         List<String> values = tokens.values();

@@ -143,7 +143,7 @@ final class OptionDataBuilder {
             } else {
                 OptionDefinition found = definition.get();
                 if (OptionSpaces.extension(found)) {
-                    warning(path + (name.isPresent() ? "/name" : "/code"), "classless-static-route (121) is LeaseDesk's: Kea 2.2 has no"
+                    warning(path + "/name", "classless-static-route (121) is LeaseDesk's: Kea 2.2 has no"
                             + " definition for it and refuses this entry (Kea 2.5 and later read the same notation); for Kea 2.2 define"
                             + " it with option-def, or give it by code with \"csv-format\": false");
                 }

@@ -18,8 +18,8 @@ import org.leasedesk.server.config.ServerConfig.ConfiguredOption;
  * The option definitions a configuration can use, found the way Kea 2.2 finds them: first the file's
  * own {@code option-def} entries, then Kea's standard definitions of the space, then those of a
  * vendor's space ({@code vendor-4491}), then the last-resort definition of option 43. After all of
- * Kea's, LeaseDesk's one extension: {@code classless-static-route} (121), which Kea 2.2 does not define
- * (see {@link #extension}).
+ * Kea's, LeaseDesk's one extension, found by its name only: {@code classless-static-route} (121), which
+ * Kea 2.2 does not define (see {@link #extension}).
  *
  * <p>{@link #parse} reads {@code option-def} and refuses what Kea refuses, each problem at its JSON
  * path: a definition Kea's rules reject, a code or name used twice in a space, and any redefinition of
@@ -162,8 +162,9 @@ final class OptionSpaces implements KeaOptionData.Definitions {
             return Optional.of(configured);
         }
         if (space.equals(OptionDefinition.DHCP4)) {
-            // Kea's standard definitions, then option 43's last resort, then LeaseDesk's own 121.
-            return STANDARD.byCode(code).filter(d -> OptionRegistry.keaStandard(code) || code == 43 || extension(d));
+            // Kea's standard definitions, then option 43's last resort. LeaseDesk's own 121 is found by name
+            // only: by code, option 121 is what it is to Kea 2.2, an option without definition (hex).
+            return STANDARD.byCode(code).filter(d -> OptionRegistry.keaStandard(code) || code == 43);
         }
         return vendorDefinitions(space).flatMap(vendor -> vendor.byCode(code));
     }

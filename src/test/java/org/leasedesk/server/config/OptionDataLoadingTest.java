@@ -210,6 +210,19 @@ class OptionDataLoadingTest {
     }
 
     @Test
+    void option121ByCodeIsWhatItIsToKea22AnOptionWithoutDefinition() throws ConfigException {
+        ServerConfigLoader.Loaded loaded = load("""
+                "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "option-data": [ { "code": 121, "data": "18c0a801c0a80101" } ] } ]
+                """);
+
+        assertThat(hexOf(loaded.config().subnets().getFirst().options(), 121)).isEqualTo("18c0a801c0a80101");
+        assertThat(loaded.warnings()).noneMatch(w -> w.path().contains("option-data"));
+        // What LeaseDesk's own decoder would refuse is not sent, however it is given.
+        assertThat(errorsOf("\"option-data\": [ { \"code\": 121, \"csv-format\": false, \"data\": \"21c0a80101c0a80101\" } ]"))
+                .extracting(ConfigProblem::path).containsExactly("Dhcp4/option-data[0]/data");
+    }
+
+    @Test
     void configuredClientFqdnAndRelayAgentInformationAreRefused() {
         // Kea 2.2 accepts them but garbles option 81 (its name goes out as text) and never configures 82.
         assertThat(errorsOf("""
