@@ -72,7 +72,9 @@ class KeaOptionOracleTest {
               { "name": "flags", "code": 226, "type": "boolean", "array": true },
               { "name": "signed", "code": 227, "type": "int16", "array": true },
               { "name": "v6", "code": 228, "type": "ipv6-address" },
-              { "name": "tuples", "code": 229, "type": "tuple", "array": true }
+              { "name": "tuples", "code": 229, "type": "tuple", "array": true },
+              { "name": "nothing", "code": 240, "type": "empty" },
+              { "name": "text-only", "code": 241, "type": "string", "encapsulate": "isc" }
             ],
             "option-data": [
               { "name": "domain-name-servers", "data": "192.0.2.1, 192.0.2.2" },
@@ -119,11 +121,14 @@ class KeaOptionOracleTest {
               { "name": "signed", "data": "-1, -2" },
               { "name": "v6", "data": "2001:db8::1" },
               { "name": "tuples", "data": "hello, world" },
+              { "name": "nothing", "csv-format": false, "data": "0102" },
+              { "name": "text-only", "csv-format": false, "data": "01020304" },
               { "name": "vivso-suboptions", "data": "4491" },
               { "name": "tftp-servers", "space": "vendor-4491", "data": "10.1.1.202, 10.1.1.203" }
             ],
             "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.100 - 192.0.2.200" } ],
-                           "option-data": [ { "name": "routers", "data": "192.0.2.1" }, { "code": 230, "data": "abc" } ] } ]
+                           "option-data": [ { "name": "routers", "data": "192.0.2.1" }, { "code": 230, "data": "abc" },
+                                            { "name": "vivco-suboptions", "csv-format": false, "data": "0000118b02616200000009026364" } ] } ]
             """;
 
     private final DhcpCodec codec = new DhcpCodec();
@@ -136,7 +141,7 @@ class KeaOptionOracleTest {
 
         Map<Integer, String> kea = options(keaOffer);
         Map<Integer, String> ours = options(ourOffer);
-        assertThat(kea).as("Kea offered the configured options").containsKeys(43, 78, 119, 125, 212, 222, 230).hasSizeGreaterThan(40);
+        assertThat(kea).as("Kea offered the configured options").containsKeys(43, 78, 119, 124, 125, 212, 222, 230, 240, 241).hasSizeGreaterThan(40);
         SoftAssertions softly = new SoftAssertions();
         for (int code : kea.keySet()) {
             softly.assertThat(ours.get(code)).as("option %d", code).isEqualTo(kea.get(code));
