@@ -1,14 +1,18 @@
 package org.leasedesk.protocol;
 
 import static org.leasedesk.protocol.OptionDefinition.array;
+import static org.leasedesk.protocol.OptionDefinition.record;
 import static org.leasedesk.protocol.OptionDefinition.single;
 import static org.leasedesk.protocol.OptionType.BINARY;
 import static org.leasedesk.protocol.OptionType.BOOLEAN;
 import static org.leasedesk.protocol.OptionType.CLASSLESS_STATIC_ROUTES;
 import static org.leasedesk.protocol.OptionType.CLIENT_FQDN;
+import static org.leasedesk.protocol.OptionType.EMPTY;
 import static org.leasedesk.protocol.OptionType.FQDN;
 import static org.leasedesk.protocol.OptionType.INT32;
 import static org.leasedesk.protocol.OptionType.IPV4_ADDRESS;
+import static org.leasedesk.protocol.OptionType.IPV6_ADDRESS;
+import static org.leasedesk.protocol.OptionType.PSID;
 import static org.leasedesk.protocol.OptionType.RELAY_AGENT_INFORMATION;
 import static org.leasedesk.protocol.OptionType.STRING;
 import static org.leasedesk.protocol.OptionType.UINT16;
@@ -23,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,9 +38,29 @@ import java.util.stream.Collectors;
  * <p>Text follows Kea's {@code csv-format}: arrays are comma separated; strings are taken whole;
  * binary is hex with or without colons or spaces; option 119 is a list of domain names; option 121
  * is {@code "10.229.0.128/25 - 10.229.0.1, 0.0.0.0/0 - 10.229.0.1"}; option 81 is
- * {@code "flags, rcode1, rcode2, name"}.
+ * {@code "flags, rcode1, rcode2, name"}; records are their fields' values in order, comma separated,
+ * as Kea writes them ({@code "true, 192.0.2.59"}). This is the strict text of the packet view and the
+ * message builder; a Kea configuration file's {@code option-data} is read by {@link KeaOptionData},
+ * which follows Kea 2.2 to the byte, leniencies included.
+ *
+ * <p>The definitions are Kea 2.2's ({@code std_option_defs.h}), with Kea's types: for example
+ * slp-directory-agent (78) is an array of records (boolean, ipv4-address) and vivso-suboptions (125)
+ * is a uint32 (the enterprise number) that the option's sub-options follow. Three are not Kea 2.2
+ * standard definitions (see {@link #keaStandard}): vendor-encapsulated-options (43), which Kea keeps
+ * as a last-resort definition that a configuration may replace; classless-static-route (121) and
+ * v4-dnr (162), which Kea 2.2 does not define at all. Received values of record, tuple and prefix
+ * types, and of options carrying sub-options, are not rejected: Kea itself defers or tolerates them.
  */
 public final class OptionRegistry {
+
+    /** The option space option 43 encapsulates unless a configuration defines option 43 otherwise. */
+    public static final String VENDOR_ENCAPSULATED_SPACE = "vendor-encapsulated-options-space";
+
+    /** CableLabs' enterprise number; Kea 2.2 defines sub-options of option 125 for it (DOCSIS 3). */
+    public static final long CABLE_LABS = 4491;
+
+    /** Codes in {@link #standard()} that are not among Kea 2.2's standard DHCPv4 definitions. */
+    private static final Set<Integer> NOT_KEA_STANDARD = Set.of(43, 121, 162);
 
     /** Kea's standard DHCPv4 option space. Domain-name (15) is text on the wire (RFC 2132), so it is a string here. */
     private static final OptionRegistry STANDARD = new OptionRegistry(List.of(
@@ -81,7 +106,8 @@ public final class OptionRegistry {
             single(40, "nis-domain", STRING),
             array(41, "nis-servers", IPV4_ADDRESS),
             array(42, "ntp-servers", IPV4_ADDRESS),
-            single(43, "vendor-encapsulated-options", BINARY),
+            new OptionDefinition(43, "vendor-encapsulated-options", EMPTY, false, List.of(), OptionDefinition.DHCP4,
+                    VENDOR_ENCAPSULATED_SPACE),
             array(44, "netbios-name-servers", IPV4_ADDRESS),
             array(45, "netbios-dd-server", IPV4_ADDRESS),
             single(46, "netbios-node-type", UINT8),
@@ -116,8 +142,8 @@ public final class OptionRegistry {
             array(75, "streettalk-server", IPV4_ADDRESS),
             array(76, "streettalk-directory-assistance-server", IPV4_ADDRESS),
             single(77, "user-class", BINARY),
-            single(78, "slp-directory-agent", BINARY),
-            single(79, "slp-service-scope", BINARY),
+            record(78, "slp-directory-agent", true, BOOLEAN, IPV4_ADDRESS),
+            record(79, "slp-service-scope", false, BOOLEAN, STRING),
             single(81, "fqdn", CLIENT_FQDN),
             single(82, "dhcp-agent-options", RELAY_AGENT_INFORMATION),
             array(85, "nds-servers", IPV4_ADDRESS),
@@ -129,8 +155,8 @@ public final class OptionRegistry {
             single(91, "client-last-transaction-time", UINT32),
             array(92, "associated-ip", IPV4_ADDRESS),
             array(93, "client-system", UINT16),
-            single(94, "client-ndi", BINARY),
-            single(97, "uuid-guid", BINARY),
+            record(94, "client-ndi", false, UINT8, UINT8, UINT8),
+            record(97, "uuid-guid", false, UINT8, BINARY),
             single(98, "uap-servers", STRING),
             single(99, "geoconf-civic", BINARY),
             single(100, "pcode", STRING),
@@ -144,27 +170,38 @@ public final class OptionRegistry {
             single(118, "subnet-selection", IPV4_ADDRESS),
             array(119, "domain-search", FQDN),
             single(121, "classless-static-route", CLASSLESS_STATIC_ROUTES),
-            single(124, "vivco-suboptions", BINARY),
-            single(125, "vivso-suboptions", BINARY),
+            record(124, "vivco-suboptions", false, UINT32, BINARY),
+            single(125, "vivso-suboptions", UINT32),
             array(136, "pana-agent", IPV4_ADDRESS),
             single(137, "v4-lost", FQDN),
             array(138, "capwap-ac-v4", IPV4_ADDRESS),
             array(141, "sip-ua-cs-domains", FQDN),
-            single(146, "rdnss-selection", BINARY),
-            single(159, "v4-portparams", BINARY),
+            record(146, "rdnss-selection", true, UINT8, IPV4_ADDRESS, IPV4_ADDRESS, FQDN),
+            record(159, "v4-portparams", false, UINT8, PSID),
             single(162, "v4-dnr", BINARY),
-            single(212, "option-6rd", BINARY),
+            record(212, "option-6rd", true, UINT8, UINT8, IPV6_ADDRESS, IPV4_ADDRESS),
             single(213, "v4-access-domain", FQDN)));
+
+    /** Kea 2.2's vendor-4491 space (docsis3_option_defs.h): what a cable modem asks for, and its TFTP servers. */
+    private static final OptionRegistry DOCSIS3 = new OptionRegistry(List.of(
+            array(1, "oro", UINT8).inSpace(vendorSpace(CABLE_LABS)),
+            array(2, "tftp-servers", IPV4_ADDRESS).inSpace(vendorSpace(CABLE_LABS))));
 
     private final OptionDefinition[] byCode = new OptionDefinition[256];
     private final Map<String, OptionDefinition> byName = new HashMap<>();
 
-    /** A registry of the given definitions; codes and names must be unique. */
+    /** A registry of the given definitions, all of one option space; codes and names must be unique. */
     public OptionRegistry(Collection<OptionDefinition> definitions) {
+        String space = null;
         for (OptionDefinition definition : definitions) {
             if (byCode[definition.code()] != null || byName.containsKey(definition.name())) {
                 throw new IllegalArgumentException("option " + definition.label() + " is defined twice");
             }
+            if (space != null && !space.equals(definition.space())) {
+                throw new IllegalArgumentException("option " + definition.label() + " is in space " + definition.space()
+                        + ", not " + space);
+            }
+            space = definition.space();
             byCode[definition.code()] = definition;
             byName.put(definition.name(), definition);
         }
@@ -173,6 +210,24 @@ public final class OptionRegistry {
     /** Kea's standard DHCPv4 options. */
     public static OptionRegistry standard() {
         return STANDARD;
+    }
+
+    /**
+     * Whether Kea 2.2 counts this dhcp4 code among its standard definitions, which a configuration may
+     * not redefine: false for 43 (a last-resort definition), 121 and 162 (not defined by Kea 2.2).
+     */
+    public static boolean keaStandard(int code) {
+        return STANDARD.byCode(code).isPresent() && !NOT_KEA_STANDARD.contains(code);
+    }
+
+    /** The definitions Kea 2.2 has for a vendor's sub-options of option 125: only CableLabs' (4491) has any. */
+    public static Optional<OptionRegistry> vendor(long enterpriseId) {
+        return enterpriseId == CABLE_LABS ? Optional.of(DOCSIS3) : Optional.empty();
+    }
+
+    /** Kea's name for a vendor's option space, {@code vendor-4491}. */
+    public static String vendorSpace(long enterpriseId) {
+        return "vendor-" + enterpriseId;
     }
 
     public Optional<OptionDefinition> byCode(int code) {
@@ -210,6 +265,10 @@ public final class OptionRegistry {
             return;
         }
         OptionType type = definition.type();
+        if (definition.encapsulates() || carriesVendorSubOptions(definition)) {
+            // Sub-options of a vendor's space follow; Kea defers or skips what it cannot read, so do we.
+            return;
+        }
         if (type.fixedSize()) {
             int size = type.elementSize();
             boolean lengthOk = definition.array() ? value.length > 0 && value.length % size == 0 : value.length == size;
@@ -247,9 +306,14 @@ public final class OptionRegistry {
             case RELAY_AGENT_INFORMATION -> validateStructure(definition, () -> RelayAgentInformation.check(value));
             case CLASSLESS_STATIC_ROUTES -> validateStructure(definition, () -> ClasslessStaticRoutes.decode(value));
             default -> {
-                // BINARY takes any bytes.
+                // BINARY takes any bytes; records, tuples and prefixes are checked when configured, not when received.
             }
         }
+    }
+
+    /** Option 125: the enterprise number, then a data length and that vendor's sub-options (RFC 3925). */
+    private static boolean carriesVendorSubOptions(OptionDefinition definition) {
+        return definition.code() == KeaOptionData.VIVSO && definition.space().equals(OptionDefinition.DHCP4);
     }
 
     private interface StructureCheck {
@@ -303,6 +367,10 @@ public final class OptionRegistry {
 
     private static byte[] parseValue(OptionDefinition definition, String text) {
         OptionType type = definition.type();
+        if (type == OptionType.RECORD || type == OptionType.TUPLE || type == OptionType.IPV6_PREFIX || type == OptionType.PSID
+                || type == OptionType.IPV6_ADDRESS) {
+            return parseFields(definition, text);
+        }
         if (type.fixedSize()) {
             List<String> items = items(text);
             if (!definition.array() && items.size() != 1) {
@@ -316,6 +384,10 @@ public final class OptionRegistry {
         }
         return switch (type) {
             case EMPTY -> {
+                if (definition.encapsulates()) {
+                    // Option 43 and its kind: the sub-options as hex.
+                    yield Hex.parse(text);
+                }
                 if (!text.isBlank()) {
                     throw new IllegalArgumentException("carries no data, got '" + text.strip() + "'");
                 }
@@ -359,6 +431,28 @@ public final class OptionRegistry {
         };
     }
 
+    /**
+     * Records and the field types Kea added, one value per field (the last repeated for an array),
+     * written as Kea writes them and read back as Kea reads them.
+     */
+    private static byte[] parseFields(OptionDefinition definition, String text) {
+        List<String> items = items(text);
+        List<OptionType> fields = definition.type() == OptionType.RECORD ? definition.recordFields() : List.of(definition.type());
+        boolean countOk = definition.array() ? items.size() >= fields.size() : items.size() == fields.size();
+        if (!countOk) {
+            String types = String.join(", ", fields.stream().map(OptionType::label).toList());
+            throw new IllegalArgumentException("takes " + (definition.array() ? "at least " : "") + fields.size()
+                    + (fields.size() == 1 ? " value" : " values") + " (" + types + "), got " + items.size() + " in '" + text.strip() + "'");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < items.size(); i++) {
+            KeaOptionData.write(fields.get(Math.min(i, fields.size() - 1)), items.get(i), out, "value " + (i + 1));
+        }
+        byte[] value = out.toByteArray();
+        KeaOptionData.instantiate(definition, value, KeaOptionData.Definitions.NONE, ignored -> { });
+        return value;
+    }
+
     private static ClientFqdn parseClientFqdn(String text) {
         String[] parts = text.split(",", 4);
         if (parts.length != 4) {
@@ -396,6 +490,8 @@ public final class OptionRegistry {
             case UINT8 -> number(item, 0, 0xff, "uint8");
             case UINT16 -> number(item, 0, 0xffff, "uint16");
             case UINT32 -> number(item, 0, 0xffff_ffffL, "uint32");
+            case INT8 -> number(item, Byte.MIN_VALUE, Byte.MAX_VALUE, "int8");
+            case INT16 -> number(item, Short.MIN_VALUE, Short.MAX_VALUE, "int16");
             case INT32 -> number(item, Integer.MIN_VALUE, Integer.MAX_VALUE, "int32");
             case IPV4_ADDRESS -> Ipv4.toInt(Ipv4.parse(item)) & 0xffff_ffffL;
             default -> throw new IllegalStateException(type + " is not a fixed-size type");
@@ -447,9 +543,16 @@ public final class OptionRegistry {
 
     private static String formatValid(OptionDefinition definition, byte[] value) {
         OptionType type = definition.type();
+        if (carriesVendorSubOptions(definition)) {
+            // "4491" and then the data length and sub-options as hex, the way a reader of RFC 3925 expects them.
+            return value.length < 4 ? Hex.format(value)
+                    : (java.nio.ByteBuffer.wrap(value).getInt() & 0xffff_ffffL)
+                            + (value.length > 4 ? " " + Hex.format(java.util.Arrays.copyOfRange(value, 4, value.length)) : "");
+        }
         try {
             return switch (type) {
-                case EMPTY -> "";
+                case EMPTY -> Hex.format(value);
+                case RECORD, TUPLE, IPV6_PREFIX, PSID, IPV6_ADDRESS -> KeaOptionData.text(definition, value).orElse(Hex.format(value));
                 case BINARY -> Hex.format(value);
                 case STRING -> printable(value) ? new String(value, StandardCharsets.US_ASCII) : Hex.format(value);
                 case FQDN -> definition.array()
@@ -481,6 +584,8 @@ public final class OptionRegistry {
             }
             items.add(switch (type) {
                 case BOOLEAN -> unsigned == 1 ? "true" : "false";
+                case INT8 -> Integer.toString((byte) unsigned);
+                case INT16 -> Integer.toString((short) unsigned);
                 case INT32 -> Integer.toString((int) unsigned);
                 case IPV4_ADDRESS -> Ipv4.fromBytes(value, offset).getHostAddress();
                 default -> Long.toString(unsigned);

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.leasedesk.lease.ClientKey;
@@ -54,6 +56,7 @@ final class PacketProcessor {
     private static final List<Integer> BASIC_OPTIONS = List.of(3, 6, 15);
     /** A lease's client is known to the server while its lease is current or expired; a released one Kea has forgotten. */
     private static final java.util.Set<LeaseState> KNOWN_CLIENT_STATES = java.util.EnumSet.of(LeaseState.ACTIVE, LeaseState.EXPIRED);
+    private static final int VIVSO = 125;
 
     private final ServerConfig config;
     private final AllocationEngine engine;
@@ -581,27 +584,32 @@ final class PacketProcessor {
             reply.bootFile(boot.bootFileName());
         }
         // The most specific level wins: reservation, pool, subnet, global.
-        Map<Integer, ConfiguredOption> available = new LinkedHashMap<>();
-        reservation.ifPresent(r -> r.options().forEach(o -> available.putIfAbsent(o.option().code(), o)));
+        List<List<ConfiguredOption>> scopes = new ArrayList<>();
+        reservation.ifPresent(r -> scopes.add(r.options()));
         if (poolId > 0) {
-            subnet.pools().get((int) poolId - 1).options().forEach(o -> available.putIfAbsent(o.option().code(), o));
+            scopes.add(subnet.pools().get((int) poolId - 1).options());
         }
-        subnet.options().forEach(o -> available.putIfAbsent(o.option().code(), o));
-        config.globalOptions().forEach(o -> available.putIfAbsent(o.option().code(), o));
+        scopes.add(subnet.options());
+        scopes.add(config.globalOptions());
+        Map<Integer, ConfiguredOption> available = new LinkedHashMap<>();
+        scopes.forEach(scope -> scope.stream().filter(ConfiguredOption::topLevel).forEach(o -> available.putIfAbsent(o.code(), o)));
 
         List<Integer> asked = request.parameterRequestList();
+        // As in Kea: what the client asks for; what any level marks always-send (the mark is sticky, the
+        // value still the most specific level's); and routers, DNS servers and domain name whenever configured.
+        Set<Integer> wanted = new LinkedHashSet<>(asked);
+        scopes.forEach(scope -> scope.stream().filter(o -> o.topLevel() && o.alwaysSend()).forEach(o -> wanted.add(o.code())));
+        wanted.addAll(BASIC_OPTIONS);
         List<DhcpOption> chosen = new ArrayList<>();
-        for (int code : asked) {
+        for (int code : wanted) {
             ConfiguredOption option = available.get(code);
             if (option != null && !SET_BY_SERVER.contains(code)) {
                 chosen.add(option.option());
             }
         }
-        available.values().stream()
-                .filter(o -> (o.alwaysSend() || BASIC_OPTIONS.contains(o.option().code())) && !asked.contains(o.option().code())
-                        && !SET_BY_SERVER.contains(o.option().code()))
-                .forEach(o -> chosen.add(o.option()));
         chosen.forEach(reply::option);
+        // Option 125 gets the vendor's sub-options the client asks for or the admin always sends, as in Kea.
+        VendorOptions.vivso(request, chosen.stream().filter(o -> o.code() == VIVSO).findFirst(), scopes).ifPresent(reply::option);
         if (!config.echoClientId()) {
             reply.removeOption(61);
         }

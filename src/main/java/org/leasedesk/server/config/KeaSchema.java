@@ -143,7 +143,7 @@ final class KeaSchema {
             keys.put("client-classes", new Refused(NO_CLASSES, EMPTY));
             keys.put("shared-networks", applied(new ArrayShape(sharedNetwork())));
             keys.put("hooks-libraries", new Refused("hook libraries cannot be loaded into LeaseDesk", EMPTY));
-            keys.put("option-def", new Refused("custom option definitions are not supported yet", EMPTY));
+            keys.put("option-def", applied(new ArrayShape(optionDefinition())));
             keys.put("hosts-database", new Refused("reservations from a database are not supported; list them in the file", EMPTY));
             keys.put("hosts-databases", new Refused("reservations from a database are not supported; list them in the file", EMPTY));
             keys.put("config-control", new Refused("configuration backends are not supported", EMPTY));
@@ -223,8 +223,20 @@ final class KeaSchema {
             keys.put("csv-format", applied(Scalar.BOOLEAN));
             keys.put("always-send", applied(Scalar.BOOLEAN));
             keys.put("space", applied(Scalar.STRING));
-            keys.put("never-send", new Refused("never-send is not supported yet", EMPTY));
+            // never-send came with Kea 2.3: Kea 2.2 does not know it, so it is an unknown key here too.
         }));
+    }
+
+    private static ObjectShape optionDefinition() {
+        return object("an option definition", keys -> {
+            keys.put("name", applied(Scalar.STRING));
+            keys.put("code", applied(Scalar.UINT32));
+            keys.put("type", applied(Scalar.STRING));
+            keys.put("record-types", applied(Scalar.STRING));
+            keys.put("space", applied(Scalar.STRING));
+            keys.put("encapsulate", applied(Scalar.STRING));
+            keys.put("array", applied(Scalar.BOOLEAN));
+        });
     }
 
     private static void lifetimes(Map<String, Rule> keys) {

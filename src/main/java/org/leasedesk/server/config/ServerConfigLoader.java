@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,6 @@ import org.leasedesk.lease.Ipv4Address;
 import org.leasedesk.lease.Octets;
 import org.leasedesk.lease.Pool;
 import org.leasedesk.lease.Subnet;
-import org.leasedesk.protocol.DhcpOption;
-import org.leasedesk.protocol.OptionDefinition;
 import org.leasedesk.protocol.OptionRegistry;
 import org.leasedesk.server.config.ServerConfig.BootFields;
 import org.leasedesk.server.config.ServerConfig.ConfiguredOption;
@@ -97,6 +94,7 @@ public final class ServerConfigLoader {
     private final class Mapping {
 
         private final List<ConfigProblem> problems;
+        private OptionDataBuilder optionData;
 
         Mapping(List<ConfigProblem> found) {
             this.problems = new ArrayList<>(found);
@@ -112,6 +110,7 @@ public final class ServerConfigLoader {
 
         ServerConfig server(JsonNode dhcp4) {
             String root = "Dhcp4";
+            optionData = optionData(dhcp4);
             List<String> interfaces = new ArrayList<>();
             dhcp4.path("interfaces-config").path("interfaces").forEach(name -> interfaces.add(name.asText()));
             Lifetimes lifetimes = lifetimes(dhcp4, root, new Lifetimes(DEFAULT_VALID_LIFETIME, DEFAULT_VALID_LIFETIME,
@@ -245,9 +244,9 @@ public final class ServerConfigLoader {
             List<Reservation> reservations = reservations(node.path("reservations"), path + "/reservations", Optional.of(subnet), boot);
             // The subnet's own options win; its shared network's fill in the codes it does not set.
             List<ConfiguredOption> options = new ArrayList<>(options(node.path("option-data"), path + "/option-data"));
-            Set<Integer> ownCodes = new HashSet<>();
-            options.forEach(option -> ownCodes.add(option.option().code()));
-            parent.options().stream().filter(option -> !ownCodes.contains(option.option().code())).forEach(options::add);
+            Set<String> ownCodes = new HashSet<>();
+            options.forEach(option -> ownCodes.add(option.space() + "#" + option.code()));
+            parent.options().stream().filter(option -> !ownCodes.contains(option.space() + "#" + option.code())).forEach(options::add);
             // Kea matches a relay on the subnet's own list, else on its shared network's.
             List<Ipv4Address> relays = ownRelays.isEmpty() ? parent.relays() : ownRelays;
             Optional<String> interfaceName = node.has("interface") ? Optional.of(node.get("interface").asText()) : parent.interfaceName();
@@ -343,65 +342,14 @@ public final class ServerConfigLoader {
             return order;
         }
 
+        /** One scope's option-data, built by {@link OptionDataBuilder} with the file's option definitions. */
         private List<ConfiguredOption> options(JsonNode nodes, String path) {
-            List<ConfiguredOption> options = new ArrayList<>();
-            Map<Integer, String> seen = new HashMap<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                String here = path + "[" + i + "]";
-                option(nodes.get(i), here).ifPresent(option -> {
-                    String earlier = seen.putIfAbsent(option.option().code(), here);
-                    if (earlier != null) {
-                        error(here, registry.nameOf(option.option().code()) + " is already set at " + earlier);
-                    } else {
-                        options.add(option);
-                    }
-                });
-            }
-            return options;
+            return optionData.scope(nodes, path, path.equals("Dhcp4/option-data"));
         }
 
-        private Optional<ConfiguredOption> option(JsonNode node, String path) {
-            String space = node.path("space").asText("dhcp4");
-            if (!space.equals("dhcp4")) {
-                error(path + "/space", "only the standard \"dhcp4\" option space is supported, not \"" + space + "\"");
-                return Optional.empty();
-            }
-            Optional<OptionDefinition> byName = node.has("name") ? registry.byName(node.get("name").asText()) : Optional.empty();
-            if (node.has("name") && byName.isEmpty()) {
-                error(path + "/name", "no standard option is called \"" + node.get("name").asText() + "\"");
-                return Optional.empty();
-            }
-            if (!node.has("name") && !node.has("code")) {
-                error(path, "an option needs a \"name\" or a \"code\"");
-                return Optional.empty();
-            }
-            int code = node.has("code") ? node.get("code").asInt() : byName.get().code();
-            if (byName.isPresent() && byName.get().code() != code) {
-                error(path + "/code", "code " + code + " does not match \"" + byName.get().name() + "\", which is option " + byName.get().code());
-                return Optional.empty();
-            }
-            if (code < 1 || code > 254) {
-                error(path + "/code", "option codes run from 1 to 254, not " + code);
-                return Optional.empty();
-            }
-            String data = node.path("data").asText("");
-            boolean csv = node.path("csv-format").asBoolean(true);
-            Optional<OptionDefinition> definition = byName.or(() -> registry.byCode(code));
-            try {
-                byte[] value;
-                if (!csv) {
-                    value = hex(data);
-                } else if (definition.isPresent()) {
-                    value = registry.parse(definition.get(), data);
-                } else {
-                    error(path, "option " + code + " has no standard definition: give its data as hex with \"csv-format\": false");
-                    return Optional.empty();
-                }
-                return Optional.of(new ConfiguredOption(new DhcpOption(code, value), node.path("always-send").asBoolean(false)));
-            } catch (IllegalArgumentException e) {
-                error(path + "/data", e.getMessage());
-                return Optional.empty();
-            }
+        /** Reads option-def before any option-data, so every scope sees the file's definitions. */
+        private OptionDataBuilder optionData(JsonNode dhcp4) {
+            return new OptionDataBuilder(OptionSpaces.parse(dhcp4.path("option-def"), "Dhcp4/option-def", problems), registry, problems);
         }
 
         private Lifetimes lifetimes(JsonNode node, String path, Lifetimes parent) {
@@ -568,17 +516,5 @@ public final class ServerConfigLoader {
             return Octets.of(text.substring(1, text.length() - 1).getBytes(StandardCharsets.UTF_8));
         }
         return Octets.parseHex(text);
-    }
-
-    private static byte[] hex(String text) {
-        String digits = text.strip();
-        if (digits.startsWith("0x") || digits.startsWith("0X")) {
-            digits = digits.substring(2);
-        }
-        digits = digits.replaceAll("[\\s:]", "");
-        if (digits.length() % 2 != 0 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("\"" + text + "\" is not hex bytes (pairs of 0-9 and a-f, optionally separated by colons or spaces)");
-        }
-        return HexFormat.of().parseHex(digits);
     }
 }
