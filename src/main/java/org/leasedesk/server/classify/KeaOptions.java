@@ -1,0 +1,544 @@
+package org.leasedesk.server.classify;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.leasedesk.protocol.OptionDefinition;
+
+/**
+ * How Kea 2.2's DHCPv4 server holds each received option while it classifies a packet, which is what
+ * {@code .hex}, {@code .text} and {@code .exists} see:
+ *
+ * <ul>
+ *   <li>string options lose trailing NULs, and one made only of NULs is dropped (it does not exist);</li>
+ *   <li>relay agent information (82) and vendor-specific information (125) hold sub-options, which Kea
+ *       merges by code (RFC 3396) and writes back in code order; 125 keeps only its first enterprise block;</li>
+ *   <li>vendor class (124) repeats its first enterprise number before every data chunk;</li>
+ *   <li>compressed name lists (119 and its kin) are written back uncompressed;</li>
+ *   <li>43 and the site-specific 224-254 are not decoded before classification (Kea defers them);</li>
+ *   <li>{@code .text} is Kea's own rendering of the option object, which is the value itself only for
+ *       string options; every other kind reads like {@code type=051, len=004: 3600 (uint32)}.</li>
+ * </ul>
+ *
+ * <p>A value Kea could not decode makes Kea drop the whole packet before classification; such an option
+ * is treated here as absent, which keeps evaluation total.
+ */
+final class KeaOptions {
+
+    /** The object kinds Kea builds for DHCPv4 options; each decides the option's hex and text. */
+    enum Kind {
+        GENERIC, EMPTY, STRING, UINT8, UINT16, UINT32, INT32, UINT8_ARRAY, UINT16_ARRAY, UINT32_ARRAY, INT32_ARRAY,
+        IPV4, IPV4_ARRAY, BOOLEAN, FQDN, FQDN_LIST, RECORD, CLIENT_FQDN, SLP_SCOPE, VENDOR_CLASS, VENDOR, AGENT
+    }
+
+    /** Record field types of Kea's record options. */
+    enum Field {
+        BOOLEAN(1, "boolean"), UINT8(1, "uint8"), UINT16(2, "uint16"), UINT32(4, "uint32"), IPV4(4, "ipv4-address"),
+        IPV6(16, "ipv6-address"), FQDN(0, "fqdn"), BINARY(0, "binary"), PSID(3, "psid");
+
+        final int size;
+        final String typeName;
+
+        Field(int size, String typeName) {
+            this.size = size;
+            this.typeName = typeName;
+        }
+    }
+
+    private static final Kind[] STANDARD = new Kind[256];
+    private static final Field[][] RECORDS = new Field[256][];
+    private static final boolean[] RECORD_ARRAY = new boolean[256];
+
+    static {
+        int[] ipv4 = {1, 16, 28, 32, 50, 54, 118};
+        int[] ipv4Array = {3, 4, 5, 6, 7, 8, 9, 10, 11, 21, 33, 41, 42, 44, 45, 48, 49, 65, 68, 69, 70, 71, 72, 73, 74, 75,
+            76, 85, 89, 92, 112, 136, 138};
+        int[] strings = {12, 14, 15, 17, 18, 40, 47, 56, 60, 62, 64, 66, 67, 86, 87, 98, 100, 101, 113, 114};
+        int[] booleans = {19, 20, 27, 29, 30, 31, 34, 36, 39};
+        int[] uint8 = {23, 37, 46, 52, 53, 116};
+        int[] uint16 = {13, 22, 26, 57};
+        int[] uint32 = {24, 35, 38, 51, 58, 59, 91, 108};
+        int[] binary = {61, 63, 77, 90, 99};
+        set(ipv4, Kind.IPV4);
+        set(ipv4Array, Kind.IPV4_ARRAY);
+        set(strings, Kind.STRING);
+        set(booleans, Kind.BOOLEAN);
+        set(uint8, Kind.UINT8);
+        set(uint16, Kind.UINT16);
+        set(uint32, Kind.UINT32);
+        set(binary, Kind.GENERIC);
+        STANDARD[2] = Kind.INT32;
+        STANDARD[25] = Kind.UINT16_ARRAY;
+        STANDARD[55] = Kind.UINT8_ARRAY;
+        STANDARD[93] = Kind.UINT16_ARRAY;
+        STANDARD[117] = Kind.UINT16_ARRAY;
+        STANDARD[79] = Kind.SLP_SCOPE;
+        STANDARD[81] = Kind.CLIENT_FQDN;
+        STANDARD[82] = Kind.AGENT;
+        STANDARD[88] = Kind.FQDN_LIST;
+        STANDARD[119] = Kind.FQDN_LIST;
+        STANDARD[141] = Kind.FQDN_LIST;
+        STANDARD[137] = Kind.FQDN;
+        STANDARD[213] = Kind.FQDN;
+        STANDARD[124] = Kind.VENDOR_CLASS;
+        STANDARD[125] = Kind.VENDOR;
+        record(78, true, Field.BOOLEAN, Field.IPV4);
+        record(94, false, Field.UINT8, Field.UINT8, Field.UINT8);
+        record(97, false, Field.UINT8, Field.BINARY);
+        record(146, true, Field.UINT8, Field.IPV4, Field.IPV4, Field.FQDN);
+        record(159, false, Field.UINT8, Field.PSID);
+        record(212, true, Field.UINT8, Field.UINT8, Field.IPV6, Field.IPV4);
+    }
+
+    private static void set(int[] codes, Kind kind) {
+        for (int code : codes) {
+            STANDARD[code] = kind;
+        }
+    }
+
+    private static void record(int code, boolean array, Field... fields) {
+        STANDARD[code] = Kind.RECORD;
+        RECORDS[code] = fields;
+        RECORD_ARRAY[code] = array;
+    }
+
+    private KeaOptions() {
+    }
+
+    /** Whether Kea 2.2 has a standard definition for this DHCPv4 code (43 is only a last resort there). */
+    static boolean isStandard(int code) {
+        return code >= 0 && code < 256 && STANDARD[code] != null;
+    }
+
+    /** How Kea decodes {@code code} before classification, given the configuration's own definition if any. */
+    static Kind kindOf(int code, OptionDefinition custom) {
+        if (code == 43 || code >= 224 && code <= 254) {
+            return Kind.GENERIC; // deferred: unpacked only after classification
+        }
+        if (STANDARD[code] != null) {
+            return STANDARD[code];
+        }
+        if (custom == null) {
+            return Kind.GENERIC;
+        }
+        return switch (custom.type()) {
+            case EMPTY -> Kind.EMPTY;
+            case STRING -> Kind.STRING;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case UINT8 -> custom.array() ? Kind.UINT8_ARRAY : Kind.UINT8;
+            case UINT16 -> custom.array() ? Kind.UINT16_ARRAY : Kind.UINT16;
+            case UINT32 -> custom.array() ? Kind.UINT32_ARRAY : Kind.UINT32;
+            case INT32 -> custom.array() ? Kind.INT32_ARRAY : Kind.INT32;
+            case IPV4_ADDRESS -> custom.array() ? Kind.IPV4_ARRAY : Kind.IPV4;
+            case FQDN -> custom.array() ? Kind.FQDN_LIST : Kind.FQDN;
+            default -> Kind.GENERIC;
+        };
+    }
+
+    // ---- the value Kea holds (what .hex gives), or null when Kea holds no such option ----
+
+    /** The option's bytes as Kea would write them back, or null if Kea would not hold the option. */
+    static byte[] value(int code, Kind kind, byte[] raw) {
+        return switch (kind) {
+            case GENERIC, RECORD, CLIENT_FQDN -> raw;
+            case EMPTY -> raw.length == 0 ? raw : null;
+            case STRING -> {
+                int end = raw.length;
+                while (end > 0 && raw[end - 1] == 0) {
+                    end--;
+                }
+                yield end == 0 ? null : end == raw.length ? raw : java.util.Arrays.copyOf(raw, end);
+            }
+            case UINT8, BOOLEAN -> raw.length == 1 && (kind != Kind.BOOLEAN || (raw[0] & 0xfe) == 0) ? raw : null;
+            case UINT16 -> raw.length == 2 ? raw : null;
+            case UINT32, INT32, IPV4 -> raw.length == 4 ? raw : null;
+            case UINT8_ARRAY -> raw;
+            case UINT16_ARRAY -> raw.length % 2 == 0 ? raw : null;
+            case UINT32_ARRAY, INT32_ARRAY, IPV4_ARRAY -> raw.length % 4 == 0 ? raw : null;
+            case FQDN -> WireNames.end(raw, 0) == raw.length ? raw : null;
+            case FQDN_LIST -> WireNames.uncompressList(raw);
+            case SLP_SCOPE -> raw.length >= 1 && (raw[0] & 0xfe) == 0 ? raw : null;
+            case VENDOR_CLASS -> vendorClassValue(raw);
+            case VENDOR -> vendorValue(raw);
+            case AGENT -> subOptionsValue(raw, 0, raw.length, true);
+        };
+    }
+
+    /**
+     * Sub-options of a value Kea holds ({@code value(...)} output), in Kea's order. For 82 the whole
+     * value is sub-options; for 125 they follow the enterprise number and data length.
+     */
+    static int subOptionsStart(Kind kind) {
+        return switch (kind) {
+            case AGENT -> 0;
+            case VENDOR -> 5;
+            default -> -1;
+        };
+    }
+
+    /**
+     * The value of sub-option {@code sub} in a Kea-held 82 or 125 value (already merged and ordered),
+     * or null. Returns the bytes as a fresh array only when found.
+     */
+    static byte[] subOption(byte[] keaValue, int start, int sub) {
+        for (int p = start; p + 2 <= keaValue.length; ) {
+            int code = keaValue[p] & 0xff;
+            int length = keaValue[p + 1] & 0xff;
+            int end = Math.min(keaValue.length, p + 2 + length);
+            if (code == sub) {
+                return java.util.Arrays.copyOfRange(keaValue, p + 2, end);
+            }
+            if (code > sub) {
+                return null;
+            }
+            p = end;
+        }
+        return null;
+    }
+
+    /**
+     * Sub-options in a received area, merged by code (RFC 3396, as Kea merges them) and written back
+     * in code order. When {@code tolerant}, a truncated tail is ignored as Kea ignores it in 82;
+     * otherwise it makes the whole value undecodable.
+     */
+    private static byte[] subOptionsValue(byte[] raw, int from, int to, boolean tolerant) {
+        // Gather lengths per code first so no list is needed.
+        int[] total = new int[256];
+        boolean[] seen = new boolean[256];
+        int p = from;
+        while (p < to) {
+            if (p + 2 > to || p + 2 + (raw[p + 1] & 0xff) > to) {
+                if (tolerant) {
+                    to = p;
+                    break;
+                }
+                return null;
+            }
+            int code = raw[p] & 0xff;
+            seen[code] = true;
+            total[code] += raw[p + 1] & 0xff;
+            p += 2 + (raw[p + 1] & 0xff);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        for (int code = 0; code < 256; code++) {
+            if (!seen[code]) {
+                continue;
+            }
+            out.write(code);
+            out.write(total[code]); // Kea writes the low byte when a merged value outgrows one byte
+            for (int q = from; q < to; q += 2 + (raw[q + 1] & 0xff)) {
+                if ((raw[q] & 0xff) == code) {
+                    out.write(raw, q + 2, raw[q + 1] & 0xff);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Enterprise number, data length, then the first block's sub-options merged and ordered. */
+    private static byte[] vendorValue(byte[] raw) {
+        if (raw.length < 4) {
+            return null;
+        }
+        byte[] subs = new byte[0];
+        if (raw.length > 4) {
+            int dataLength = raw[4] & 0xff;
+            if (5 + dataLength > raw.length) {
+                return null;
+            }
+            // Kea computes the end of the block in one byte, counted from the data-length byte:
+            // a block of 255 bytes therefore ends before it starts and yields no sub-options.
+            int end = ((1 + dataLength) & 0xff) + 4;
+            subs = end > 5 ? subOptionsValue(raw, 5, end, false) : subs;
+            if (subs == null) {
+                return null;
+            }
+        }
+        byte[] value = new byte[5 + subs.length];
+        System.arraycopy(raw, 0, value, 0, 4);
+        value[4] = (byte) subs.length;
+        System.arraycopy(subs, 0, value, 5, subs.length);
+        return value;
+    }
+
+    /** Number of data chunks of a Kea-held 124 value, walking {@link #vendorClassValue} output. */
+    private static byte[] vendorClassValue(byte[] raw) {
+        if (raw.length < 5) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
+        out.write(raw, 0, 4);
+        int p = 4;
+        boolean first = true;
+        while (p < raw.length) {
+            int length = raw[p] & 0xff;
+            if (p + 1 + length > raw.length) {
+                return null;
+            }
+            if (!first) {
+                out.write(raw, 0, 4);
+            }
+            out.write(raw, p, 1 + length);
+            first = false;
+            p += 1 + length;
+            if (p != raw.length) {
+                p += 4; // the next chunk's enterprise number, which Kea does not keep
+                if (p + 1 >= raw.length) {
+                    return null;
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Data chunk {@code index} of a Kea-held 124 value (chunks after the first carry the enterprise
+     * number again), or null when there are fewer chunks.
+     */
+    static byte[] vendorClassData(byte[] keaValue, int index) {
+        int p = 4;
+        for (int i = 0; p < keaValue.length; i++) {
+            int length = keaValue[p] & 0xff;
+            if (i == index) {
+                return java.util.Arrays.copyOfRange(keaValue, p + 1, p + 1 + length);
+            }
+            p += 1 + length + 4;
+        }
+        return null;
+    }
+
+    // ---- text ----
+
+    /**
+     * Kea's {@code toString()} of the option object: the value for string options, else Kea's text
+     * rendering. Null when Kea's rendering would throw (a record field it cannot read).
+     */
+    static byte[] text(int code, Kind kind, byte[] value) {
+        if (kind == Kind.STRING) {
+            return value;
+        }
+        String text = render(code, kind, value, 0);
+        return text == null ? null : text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The text of a sub-option of 82 (always a plain option in Kea 2.2) or 125 (typed for DOCSIS, 4491). */
+    static byte[] subOptionText(int code, byte[] value, long enterprise) {
+        Kind kind = Kind.GENERIC;
+        if (enterprise == 4491 && code == 1) {
+            kind = Kind.UINT8_ARRAY;
+        } else if (enterprise == 4491 && code == 2 && value.length % 4 == 0) {
+            kind = Kind.IPV4_ARRAY;
+        }
+        return render(code, kind, value, 0).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String render(int code, Kind kind, byte[] v, int indent) {
+        StringBuilder s = new StringBuilder();
+        switch (kind) {
+            case GENERIC, EMPTY, STRING -> {
+                header(s, code, v.length, indent).append(": ");
+                hexColon(s, v, 0, v.length);
+            }
+            case UINT8, UINT16, UINT32, INT32 -> header(s, code, v.length, indent).append(": ")
+                    .append(number(kind, v, 0)).append(" (").append(typeName(kind)).append(')');
+            case UINT8_ARRAY, UINT16_ARRAY, UINT32_ARRAY, INT32_ARRAY -> {
+                Kind element = switch (kind) {
+                    case UINT8_ARRAY -> Kind.UINT8;
+                    case UINT16_ARRAY -> Kind.UINT16;
+                    case UINT32_ARRAY -> Kind.UINT32;
+                    default -> Kind.INT32;
+                };
+                int size = element == Kind.UINT8 ? 1 : element == Kind.UINT16 ? 2 : 4;
+                header(s, code, v.length, indent).append(':');
+                for (int p = 0; p + size <= v.length; p += size) {
+                    s.append(' ').append(number(element, v, p)).append('(').append(typeName(element)).append(')');
+                }
+            }
+            case IPV4_ARRAY -> {
+                header(s, code, v.length, indent).append(':');
+                for (int p = 0; p + 4 <= v.length; p += 4) {
+                    s.append(' ').append(IpText.formatV4(v, p));
+                }
+            }
+            case IPV4 -> header(s, code, v.length, indent).append(": ").append(IpText.formatV4(v, 0)).append(" (ipv4-address)");
+            case BOOLEAN -> header(s, code, v.length, indent).append(": ").append(v[0] == 1 ? "true" : "false").append(" (boolean)");
+            case FQDN, FQDN_LIST -> {
+                header(s, code, v.length, indent).append(':');
+                for (int p = 0; p < v.length; ) {
+                    int end = WireNames.end(v, p);
+                    if (end < 0) {
+                        return null;
+                    }
+                    s.append(" \"").append(WireNames.text(v, p, true)).append("\" (fqdn)");
+                    p = end;
+                }
+            }
+            case RECORD -> {
+                header(s, code, v.length, indent).append(':');
+                if (!recordText(s, RECORDS[code], RECORD_ARRAY[code], v)) {
+                    return null;
+                }
+            }
+            case CLIENT_FQDN -> {
+                int flags = v.length > 0 ? v[0] & 0xff : 0;
+                boolean encoded = (flags & 0x04) != 0;
+                String name;
+                boolean full;
+                if (encoded) {
+                    int end = v.length > 3 ? WireNames.partialEnd(v, 3) : 3;
+                    if (end < 0) {
+                        return null;
+                    }
+                    full = end > 3 && v[end - 1] == 0;
+                    name = end > 3 ? WireNames.text(v, 3, full) : "";
+                } else {
+                    String ascii = v.length > 3 ? new String(v, 3, v.length - 3, StandardCharsets.ISO_8859_1) : "";
+                    full = ascii.endsWith(".");
+                    name = ascii;
+                }
+                s.append(" ".repeat(indent)).append("type=").append(code).append(" (CLIENT_FQDN), flags: (N=")
+                        .append((flags & 0x08) != 0 ? 1 : 0).append(", E=").append(encoded ? 1 : 0).append(", O=")
+                        .append((flags & 0x02) != 0 ? 1 : 0).append(", S=").append((flags & 0x01) != 0 ? 1 : 0)
+                        .append("), domain-name='").append(name).append("' (").append(full ? "full" : "partial").append(')');
+            }
+            case SLP_SCOPE -> header(s, code, v.length, indent).append(": mandatory:").append(v[0] & 1)
+                    .append(", scope-list:\"").append(new String(v, 1, v.length - 1, StandardCharsets.ISO_8859_1)).append('"');
+            case VENDOR_CLASS -> {
+                long enterprise = uint32(v, 0);
+                s.append(" ".repeat(indent)).append("type=").append(code).append(", len=").append(v.length)
+                        .append(",  enterprise id=0x").append(Long.toHexString(enterprise));
+                int p = 4;
+                for (int i = 0; p < v.length; i++) {
+                    int length = v[p] & 0xff;
+                    if (i > 0) {
+                        s.append(", enterprise id=0x").append(Long.toHexString(enterprise));
+                    }
+                    s.append(", data-len").append(i).append('=').append(length).append(", vendor-class-data").append(i)
+                            .append("='").append(new String(v, p + 1, length, StandardCharsets.ISO_8859_1)).append('\'');
+                    p += 1 + length + 4;
+                }
+            }
+            case VENDOR -> {
+                long enterprise = uint32(v, 0);
+                header(s, code, v.length, indent).append(": ").append(enterprise).append(" (uint32) ")
+                        .append(v[4] & 0xff).append(" (uint8)");
+                subOptionsText(s, v, 5, enterprise, indent);
+            }
+            case AGENT -> {
+                header(s, code, v.length, indent).append(':');
+                subOptionsText(s, v, 0, -1, indent);
+            }
+        }
+        return s.toString();
+    }
+
+    private static void subOptionsText(StringBuilder s, byte[] v, int from, long enterprise, int indent) {
+        if (from >= v.length) {
+            return;
+        }
+        s.append(",\noptions:");
+        for (int p = from; p + 2 <= v.length; p += 2 + (v[p + 1] & 0xff)) {
+            int code = v[p] & 0xff;
+            byte[] sub = java.util.Arrays.copyOfRange(v, p + 2, Math.min(v.length, p + 2 + (v[p + 1] & 0xff)));
+            Kind kind = enterprise == 4491 && code == 1 ? Kind.UINT8_ARRAY
+                    : enterprise == 4491 && code == 2 && sub.length % 4 == 0 ? Kind.IPV4_ARRAY : Kind.GENERIC;
+            s.append('\n').append(render(code, kind, sub, indent + 2));
+        }
+    }
+
+    private static boolean recordText(StringBuilder s, Field[] fields, boolean array, byte[] v) {
+        int p = 0;
+        for (int i = 0; i < fields.length || array && p < v.length; i++) {
+            Field field = fields[Math.min(i, fields.length - 1)];
+            if (i >= fields.length && p >= v.length) {
+                break;
+            }
+            int end = switch (field) {
+                case FQDN -> WireNames.end(v, p);
+                case BINARY -> v.length;
+                default -> p + field.size <= v.length ? p + field.size : -1;
+            };
+            if (end < 0) {
+                return false;
+            }
+            s.append(' ');
+            switch (field) {
+                case BOOLEAN -> {
+                    if ((v[p] & 0xfe) != 0) {
+                        return false;
+                    }
+                    s.append(v[p] == 1 ? "true" : "false");
+                }
+                case UINT8 -> s.append(v[p] & 0xff);
+                case UINT16 -> s.append((v[p] & 0xff) << 8 | v[p + 1] & 0xff);
+                case UINT32 -> s.append(uint32(v, p));
+                case IPV4 -> s.append(IpText.formatV4(v, p));
+                case IPV6 -> s.append(IpText.formatV6(v, p));
+                case FQDN -> s.append('"').append(WireNames.text(v, p, true)).append('"');
+                case BINARY -> {
+                    for (int q = p; q < end; q++) {
+                        s.append(Character.toUpperCase(Character.forDigit((v[q] >> 4) & 0xf, 16)))
+                                .append(Character.toUpperCase(Character.forDigit(v[q] & 0xf, 16)));
+                    }
+                }
+                case PSID -> {
+                    int length = v[p] & 0xff;
+                    int psid = (v[p + 1] & 0xff) << 8 | v[p + 2] & 0xff;
+                    s.append("len=").append(length).append(",psid=").append(length == 0 ? 0 : length > 16 ? psid : psid >>> (16 - length));
+                }
+            }
+            s.append(" (").append(field.typeName).append(')');
+            p = end;
+            if (!array && i == fields.length - 1) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static StringBuilder header(StringBuilder s, int code, int length, int indent) {
+        s.append(" ".repeat(indent)).append("type=");
+        pad3(s, code).append(", len=");
+        return pad3(s, length);
+    }
+
+    private static StringBuilder pad3(StringBuilder s, int n) {
+        if (n < 100) {
+            s.append('0');
+        }
+        if (n < 10) {
+            s.append('0');
+        }
+        return s.append(n);
+    }
+
+    private static void hexColon(StringBuilder s, byte[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                s.append(':');
+            }
+            s.append(Character.forDigit((v[i] >> 4) & 0xf, 16)).append(Character.forDigit(v[i] & 0xf, 16));
+        }
+    }
+
+    private static String number(Kind kind, byte[] v, int p) {
+        return switch (kind) {
+            case UINT8 -> Integer.toString(v[p] & 0xff);
+            case UINT16 -> Integer.toString((v[p] & 0xff) << 8 | v[p + 1] & 0xff);
+            case UINT32 -> Long.toString(uint32(v, p));
+            default -> Integer.toString((int) uint32(v, p));
+        };
+    }
+
+    private static String typeName(Kind kind) {
+        return switch (kind) {
+            case UINT8 -> "uint8";
+            case UINT16 -> "uint16";
+            case UINT32 -> "uint32";
+            default -> "int32";
+        };
+    }
+
+    static long uint32(byte[] v, int p) {
+        return (v[p] & 0xffL) << 24 | (v[p + 1] & 0xff) << 16 | (v[p + 2] & 0xff) << 8 | v[p + 3] & 0xff;
+    }
+}
