@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.leasedesk.protocol.DhcpMessage;
 import org.leasedesk.protocol.DhcpOption;
+import org.leasedesk.protocol.WireLayout;
 
 /**
  * The state of evaluating expressions against one packet: the packet's options as Kea holds them
@@ -30,6 +31,9 @@ final class Evaluation {
 
     private byte[][] raw;
     private final byte[][] kea = new byte[256][];
+    private final KeaOptions.Kind[] kinds = new KeaOptions.Kind[256];
+    private final int[] subOptionStarts = new int[256];
+    private int typedVendorSubOptions;
     private byte[][] texts;
     private byte[] mac;
     private byte[] iface;
@@ -107,15 +111,71 @@ final class Evaluation {
     byte[] option(int code) {
         byte[] cached = kea[code];
         if (cached == null) {
-            byte[] received = raw()[code];
-            cached = received == null ? null : KeaOptions.value(code, kind(code), received);
-            kea[code] = cached = cached == null ? ABSENT : cached;
+            cached = hold(code);
+            kea[code] = cached == null ? ABSENT : cached;
         }
         return cached == ABSENT ? null : cached;
     }
 
+    /** How Kea renders option {@code code} in this packet (a split option is held untyped). */
     KeaOptions.Kind kind(int code) {
-        return KeaOptions.kindOf(code, catalog.customOrNull(code));
+        option(code);
+        return kinds[code];
+    }
+
+    /**
+     * Decodes one option the way Kea 2.2 does: from the options field only (Kea 2.2 reads nothing from
+     * file or sname under overload), pieces of a split option decoded one by one and then joined.
+     */
+    private byte[] hold(int code) {
+        KeaOptions.Kind kind = KeaOptions.kindOf(code, catalog.customOrNull(code));
+        kinds[code] = kind;
+        subOptionStarts[code] = KeaOptions.subOptionsStart(kind);
+        byte[] received = raw()[code];
+        if (received == null) {
+            return null;
+        }
+        WireLayout layout = message.wireLayout().orElse(null);
+        if (code == 125) {
+            typedVendorSubOptions = KeaOptions.typedVendorSubOptions(received);
+        }
+        if (layout == null || code == 52) {
+            return KeaOptions.value(code, kind, received);
+        }
+        int[] pieces = layout.pieceLengths(code);
+        int total = 0;
+        for (int piece : pieces) {
+            total += piece;
+        }
+        if (total != received.length) {
+            // A layout kept from another message (a builder copy that changed this option) says nothing here.
+            return KeaOptions.value(code, kind, received);
+        }
+        int inField = layout.piecesInOptionsField(code);
+        if (inField == 0) {
+            return null;
+        }
+        int held = 0;
+        for (int i = 0; i < inField; i++) {
+            held += pieces[i];
+        }
+        byte[] value = held == received.length ? received : java.util.Arrays.copyOf(received, held);
+        if (inField == 1) {
+            if (code == 125) {
+                typedVendorSubOptions = KeaOptions.typedVendorSubOptions(value);
+            }
+            return KeaOptions.value(code, kind, value);
+        }
+        KeaOptions.Held joined = KeaOptions.joined(code, kind, value, java.util.Arrays.copyOf(pieces, inField));
+        if (joined == null) {
+            return null;
+        }
+        kinds[code] = joined.kind();
+        subOptionStarts[code] = joined.subOptions();
+        if (code == 125) {
+            typedVendorSubOptions = joined.typedSubOptions();
+        }
+        return joined.value();
     }
 
     /** Kea's text of option {@code code}: the value itself for strings, Kea's rendering otherwise; null when absent. */
@@ -129,7 +189,7 @@ final class Evaluation {
         }
         byte[] text = texts[code];
         if (text == null) {
-            text = KeaOptions.text(code, kind(code), value);
+            text = KeaOptions.text(code, kinds[code], value, subOptionStarts[code], code == 125 ? typedVendorSubOptions : 0);
             texts[code] = text = text == null ? ABSENT : text;
         }
         if (text == ABSENT) {
@@ -145,8 +205,13 @@ final class Evaluation {
         if (parent == null) {
             return null;
         }
-        int start = KeaOptions.subOptionsStart(kind(code));
+        int start = subOptionStarts[code];
         return start < 0 ? null : KeaOptions.subOption(parent, start, sub);
+    }
+
+    /** Kea's text of a sub-option of 82 or 125 (see {@link #subOption}). */
+    byte[] subOptionText(int code, int sub, byte[] value) {
+        return KeaOptions.subOptionText(sub, value, code == 125 ? typedVendorSubOptions : 0);
     }
 
     /** The enterprise number of option 125 as Kea holds it, or -1 when Kea holds no such option. */
@@ -181,7 +246,7 @@ final class Evaluation {
         if (keaLength < 0) {
             int total = 236;
             byte[][] received = raw();
-            for (int code = 1; code < 255; code++) {
+            for (int code = 0; code < 256; code++) {
                 if (received[code] != null) {
                     byte[] value = option(code);
                     if (value != null) {
@@ -201,6 +266,11 @@ final class Evaluation {
             for (int i = 0; i < options.size(); i++) {
                 DhcpOption option = options.get(i);
                 raw[option.code()] = option.value();
+            }
+            // The message leaves option overload (52) to the codec; Kea 2.2 keeps it as an option.
+            WireLayout layout = message.wireLayout().orElse(null);
+            if (layout != null && (layout.overloadsFile() || layout.overloadsSname())) {
+                raw[52] = new byte[] {(byte) ((layout.overloadsFile() ? 1 : 0) | (layout.overloadsSname() ? 2 : 0))};
             }
         }
         return raw;

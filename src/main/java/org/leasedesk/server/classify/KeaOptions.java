@@ -27,7 +27,19 @@ final class KeaOptions {
     /** The object kinds Kea builds for DHCPv4 options; each decides the option's hex and text. */
     enum Kind {
         GENERIC, EMPTY, STRING, UINT8, UINT16, UINT32, INT32, UINT8_ARRAY, UINT16_ARRAY, UINT32_ARRAY, INT32_ARRAY,
-        IPV4, IPV4_ARRAY, BOOLEAN, FQDN, FQDN_LIST, RECORD, CLIENT_FQDN, SLP_SCOPE, VENDOR_CLASS, VENDOR, AGENT
+        IPV4, IPV4_ARRAY, BOOLEAN, FQDN, FQDN_LIST, RECORD, CLIENT_FQDN, SLP_SCOPE, VENDOR_CLASS, VENDOR, AGENT,
+        /**
+         * An option that arrived in several pieces: untyped, holding the pieces' plain bytes followed by
+         * their sub-options, merged.
+         */
+        JOINED
+    }
+
+    /**
+     * An option as Kea holds it: how it renders, its bytes, where its sub-options start (-1: none), and
+     * which vendor sub-options Kea decoded with its DOCSIS definitions ({@link #typedVendorSubOptions}).
+     */
+    record Held(Kind kind, byte[] value, int subOptions, int typedSubOptions) {
     }
 
     /** Record field types of Kea's record options. */
@@ -159,8 +171,97 @@ final class KeaOptions {
             case SLP_SCOPE -> raw.length >= 1 && (raw[0] & 0xfe) == 0 ? raw : null;
             case VENDOR_CLASS -> vendorClassValue(raw);
             case VENDOR -> vendorValue(raw);
-            case AGENT -> subOptionsValue(raw, 0, raw.length, true);
+            case AGENT -> subOptionsValue(raw, new int[] {0, raw.length}, true);
+            case JOINED -> raw;
         };
+    }
+
+    /**
+     * An option that arrived in several pieces in the options field (RFC 3396). Kea 2.2 decodes each piece
+     * on its own; if more than one piece survives, it joins them into one untyped option made of the
+     * pieces' plain bytes and their sub-options. Which bytes a piece keeps depends on the object Kea made
+     * of it: strings keep their value without trailing NULs (a piece of NULs alone is dropped), untyped
+     * options, addresses, booleans, names, records, relay agent information and client FQDNs keep their
+     * bytes (a name list uncompressed), integers, integer and address lists, vendor classes and SLP scopes
+     * keep none. Relay agent information brings its sub-options, a vendor option those of its first block.
+     * Null when Kea holds nothing.
+     *
+     * @param joined the received pieces joined, as the message holds them
+     * @param pieces the lengths of the pieces, in order
+     */
+    static Held joined(int code, Kind kind, byte[] joined, int[] pieces) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(joined.length);
+        ByteArrayOutputStream subOptions = new ByteArrayOutputStream();
+        int survivors = 0;
+        byte[] lastPiece = null;
+        int docsisOro = 0;
+        int docsisTftp = 0;
+        for (int i = 0, at = 0; i < pieces.length; at += pieces[i], i++) {
+            byte[] piece = java.util.Arrays.copyOfRange(joined, at, at + pieces[i]);
+            byte[] held = value(code, kind, piece);
+            if (held == null) {
+                continue; // a string of NULs; anything else Kea cannot decode drops the packet, which we cannot mirror
+            }
+            survivors++;
+            lastPiece = piece;
+            switch (kind) {
+                case STRING, FQDN_LIST -> data.writeBytes(held);
+                case GENERIC, IPV4, BOOLEAN, FQDN, RECORD, CLIENT_FQDN -> data.writeBytes(piece);
+                case AGENT -> {
+                    data.writeBytes(piece);
+                    subOptions.writeBytes(held);
+                }
+                case VENDOR -> {
+                    subOptions.write(held, 5, held.length - 5);
+                    int counts = docsisCounts(piece);
+                    docsisOro += counts & 0xff;
+                    docsisTftp += counts >>> 8;
+                }
+                default -> {
+                    // Kea's object keeps no plain bytes.
+                }
+            }
+        }
+        if (survivors == 0) {
+            return null;
+        }
+        if (survivors == 1) {
+            // A single surviving piece is not joined: it stays the typed option.
+            return new Held(kind, value(code, kind, lastPiece), subOptionsStart(kind),
+                    kind == Kind.VENDOR ? typedVendorSubOptions(lastPiece) : 0);
+        }
+        byte[] plain = data.toByteArray();
+        byte[] collected = subOptions.toByteArray();
+        byte[] merged = collected.length == 0 ? collected : subOptionsValue(collected, new int[] {0, collected.length}, true);
+        byte[] value = java.util.Arrays.copyOf(plain, plain.length + merged.length);
+        System.arraycopy(merged, 0, value, plain.length, merged.length);
+        return new Held(Kind.JOINED, value, merged.length == 0 ? -1 : plain.length,
+                (docsisOro == 1 ? 1 : 0) | (docsisTftp == 1 ? 2 : 0));
+    }
+
+    /**
+     * Which sub-options of a received vendor option (125) Kea decodes with its DOCSIS definitions: bit 0
+     * for sub-option 1 (a list of uint8), bit 1 for sub-option 2 (a list of addresses), set only for
+     * enterprise 4491 and a sub-option that appears once (a repeated one is joined into plain bytes).
+     */
+    static int typedVendorSubOptions(byte[] raw) {
+        int counts = docsisCounts(raw);
+        return ((counts & 0xff) == 1 ? 1 : 0) | ((counts >>> 8) == 1 ? 2 : 0);
+    }
+
+    /** Occurrences of sub-options 1 (low byte) and 2 (next byte) in the first block of a 4491 vendor option. */
+    private static int docsisCounts(byte[] raw) {
+        if (raw.length < 5 || uint32(raw, 0) != 4491) {
+            return 0;
+        }
+        int end = Math.min(raw.length, ((1 + (raw[4] & 0xff)) & 0xff) + 4);
+        int ones = 0;
+        int twos = 0;
+        for (int p = 5; p + 2 <= end && p + 2 + (raw[p + 1] & 0xff) <= end; p += 2 + (raw[p + 1] & 0xff)) {
+            ones += raw[p] == 1 ? 1 : 0;
+            twos += raw[p] == 2 ? 1 : 0;
+        }
+        return Math.min(ones, 255) | Math.min(twos, 255) << 8;
     }
 
     /**
@@ -200,34 +301,42 @@ final class KeaOptions {
      * in code order. When {@code tolerant}, a truncated tail is ignored as Kea ignores it in 82;
      * otherwise it makes the whole value undecodable.
      */
-    private static byte[] subOptionsValue(byte[] raw, int from, int to, boolean tolerant) {
-        // Gather lengths per code first so no list is needed.
+    private static byte[] subOptionsValue(byte[] raw, int[] ranges, boolean tolerant) {
+        // Gather lengths per code first so no list is needed; each range is parsed on its own.
         int[] total = new int[256];
         boolean[] seen = new boolean[256];
-        int p = from;
-        while (p < to) {
-            if (p + 2 > to || p + 2 + (raw[p + 1] & 0xff) > to) {
-                if (tolerant) {
-                    to = p;
+        int[] ends = new int[ranges.length / 2];
+        int size = 0;
+        for (int r = 0; r < ranges.length; r += 2) {
+            int p = ranges[r];
+            int to = ranges[r + 1];
+            while (p < to) {
+                if (p + 2 > to || p + 2 + (raw[p + 1] & 0xff) > to) {
+                    if (!tolerant) {
+                        return null;
+                    }
                     break;
                 }
-                return null;
+                int code = raw[p] & 0xff;
+                seen[code] = true;
+                total[code] += raw[p + 1] & 0xff;
+                size += 2 + (raw[p + 1] & 0xff);
+                p += 2 + (raw[p + 1] & 0xff);
             }
-            int code = raw[p] & 0xff;
-            seen[code] = true;
-            total[code] += raw[p + 1] & 0xff;
-            p += 2 + (raw[p + 1] & 0xff);
+            ends[r / 2] = p;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         for (int code = 0; code < 256; code++) {
             if (!seen[code]) {
                 continue;
             }
             out.write(code);
             out.write(total[code]); // Kea writes the low byte when a merged value outgrows one byte
-            for (int q = from; q < to; q += 2 + (raw[q + 1] & 0xff)) {
-                if ((raw[q] & 0xff) == code) {
-                    out.write(raw, q + 2, raw[q + 1] & 0xff);
+            for (int r = 0; r < ranges.length; r += 2) {
+                for (int q = ranges[r]; q < ends[r / 2]; q += 2 + (raw[q + 1] & 0xff)) {
+                    if ((raw[q] & 0xff) == code) {
+                        out.write(raw, q + 2, raw[q + 1] & 0xff);
+                    }
                 }
             }
         }
@@ -248,7 +357,7 @@ final class KeaOptions {
             // Kea computes the end of the block in one byte, counted from the data-length byte:
             // a block of 255 bytes therefore ends before it starts and yields no sub-options.
             int end = ((1 + dataLength) & 0xff) + 4;
-            subs = end > 5 ? subOptionsValue(raw, 5, end, false) : subs;
+            subs = end > 5 ? subOptionsValue(raw, new int[] {5, end}, false) : subs;
             if (subs == null) {
                 return null;
             }
@@ -312,26 +421,33 @@ final class KeaOptions {
      * Kea's {@code toString()} of the option object: the value for string options, else Kea's text
      * rendering. Null when Kea's rendering would throw (a record field it cannot read).
      */
-    static byte[] text(int code, Kind kind, byte[] value) {
+    static byte[] text(int code, Kind kind, byte[] value, int subStart, int typed) {
         if (kind == Kind.STRING) {
             return value;
         }
-        String text = render(code, kind, value, 0);
+        String text = render(code, kind, value, 0, subStart, typed);
         return text == null ? null : text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** The text of a sub-option of 82 (always a plain option in Kea 2.2) or 125 (typed for DOCSIS, 4491). */
-    static byte[] subOptionText(int code, byte[] value, long enterprise) {
-        Kind kind = Kind.GENERIC;
-        if (enterprise == 4491 && code == 1) {
-            kind = Kind.UINT8_ARRAY;
-        } else if (enterprise == 4491 && code == 2 && value.length % 4 == 0) {
-            kind = Kind.IPV4_ARRAY;
-        }
-        return render(code, kind, value, 0).getBytes(StandardCharsets.ISO_8859_1);
+    /**
+     * The text of a sub-option of 82 (always a plain option in Kea 2.2) or 125 (typed by the DOCSIS
+     * definitions where {@code typed} says so, see {@link #typedVendorSubOptions}).
+     */
+    static byte[] subOptionText(int code, byte[] value, int typed) {
+        return render(code, subOptionKind(code, value, typed), value, 0, -1, 0).getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static String render(int code, Kind kind, byte[] v, int indent) {
+    private static Kind subOptionKind(int code, byte[] value, int typed) {
+        if (code == 1 && (typed & 1) != 0) {
+            return Kind.UINT8_ARRAY;
+        }
+        if (code == 2 && (typed & 2) != 0 && value.length % 4 == 0) {
+            return Kind.IPV4_ARRAY;
+        }
+        return Kind.GENERIC;
+    }
+
+    private static String render(int code, Kind kind, byte[] v, int indent, int subStart, int typed) {
         StringBuilder s = new StringBuilder();
         switch (kind) {
             case GENERIC, EMPTY, STRING -> {
@@ -421,17 +537,23 @@ final class KeaOptions {
                 long enterprise = uint32(v, 0);
                 header(s, code, v.length, indent).append(": ").append(enterprise).append(" (uint32) ")
                         .append(v[4] & 0xff).append(" (uint8)");
-                subOptionsText(s, v, 5, enterprise, indent);
+                subOptionsText(s, v, 5, typed, indent);
             }
             case AGENT -> {
                 header(s, code, v.length, indent).append(':');
-                subOptionsText(s, v, 0, -1, indent);
+                subOptionsText(s, v, 0, 0, indent);
+            }
+            case JOINED -> {
+                header(s, code, v.length, indent).append(": ");
+                int subs = subStart < 0 ? v.length : subStart;
+                hexColon(s, v, 0, subs);
+                subOptionsText(s, v, subs, typed, indent);
             }
         }
         return s.toString();
     }
 
-    private static void subOptionsText(StringBuilder s, byte[] v, int from, long enterprise, int indent) {
+    private static void subOptionsText(StringBuilder s, byte[] v, int from, int typed, int indent) {
         if (from >= v.length) {
             return;
         }
@@ -439,9 +561,7 @@ final class KeaOptions {
         for (int p = from; p + 2 <= v.length; p += 2 + (v[p + 1] & 0xff)) {
             int code = v[p] & 0xff;
             byte[] sub = java.util.Arrays.copyOfRange(v, p + 2, Math.min(v.length, p + 2 + (v[p + 1] & 0xff)));
-            Kind kind = enterprise == 4491 && code == 1 ? Kind.UINT8_ARRAY
-                    : enterprise == 4491 && code == 2 && sub.length % 4 == 0 ? Kind.IPV4_ARRAY : Kind.GENERIC;
-            s.append('\n').append(render(code, kind, sub, indent + 2));
+            s.append('\n').append(render(code, subOptionKind(code, sub, typed), sub, indent + 2, -1, 0));
         }
     }
 

@@ -349,7 +349,7 @@ final class Nodes {
         public void eval(Evaluation e) {
             byte[] value = e.subOption(code, sub);
             if (value != null && repr == Repr.TEXT) {
-                value = KeaOptions.subOptionText(sub, value, code == 125 ? e.vendorEnterprise() : -1);
+                value = e.subOptionText(code, sub, value);
             }
             e.set(value == null ? Evaluation.EMPTY : value);
         }
@@ -384,7 +384,7 @@ final class Nodes {
             }
             byte[] value = e.subOption(125, sub);
             if (value != null && repr == Repr.TEXT) {
-                value = KeaOptions.subOptionText(sub, value, actual);
+                value = e.subOptionText(125, sub, value);
             }
             e.set(value == null ? Evaluation.EMPTY : value);
         }
