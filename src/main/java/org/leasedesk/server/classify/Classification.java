@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The classes of one packet at one step of Kea's processing. Immutable: each step returns a new
@@ -20,7 +21,9 @@ import java.util.Set;
  * wins. Steps ({@link Stage}) go forward only: {@link #afterHostLookup} once after the first pass,
  * {@link #withRequired} once at the end.
  *
- * <p>Thread-safe; evaluation state is created per step.
+ * <p>The classifications of one packet share that packet's decoded options, so each option is decoded
+ * once however many steps and classes read it: use them from one thread at a time (handing them to
+ * another thread through a queue or an executor is fine), as a packet processor does anyway.
  */
 public final class Classification {
 
@@ -36,15 +39,17 @@ public final class Classification {
 
     private final ClientClassifier classifier;
     private final PacketView packet;
+    private final Evaluation evaluation;
     private final Stage stage;
     private final List<String> classes;
     private final Set<String> lookup;
     private final List<String> errors;
 
-    private Classification(ClientClassifier classifier, PacketView packet, Stage stage, LinkedHashSet<String> classes,
-            List<String> errors) {
+    private Classification(ClientClassifier classifier, PacketView packet, Evaluation evaluation, Stage stage,
+            LinkedHashSet<String> classes, List<String> errors) {
         this.classifier = classifier;
         this.packet = packet;
+        this.evaluation = evaluation;
         this.stage = stage;
         this.classes = List.copyOf(classes);
         this.lookup = Collections.unmodifiableSet(classes);
@@ -61,7 +66,7 @@ public final class Classification {
             classes.add("VENDOR_CLASS_" + className(vendorClass));
         }
         pass(classifier, evaluation, classes, errors, false);
-        return new Classification(classifier, packet, Stage.ARRIVAL, classes, errors);
+        return new Classification(classifier, packet, evaluation, Stage.ARRIVAL, classes, errors);
     }
 
     /** The packet's classes in the order Kea associated them. */
@@ -119,7 +124,6 @@ public final class Classification {
         }
         LinkedHashSet<String> next = new LinkedHashSet<>(classes);
         List<String> newErrors = new ArrayList<>(errors);
-        Evaluation evaluation = new Evaluation(packet, classifier.options(), next::contains);
         if (!reservedClasses.isEmpty()) {
             next.removeAll(classifier.testedNames());
             next.addAll(reservedClasses);
@@ -127,7 +131,7 @@ public final class Classification {
         }
         next.add(known ? "KNOWN" : "UNKNOWN");
         pass(classifier, evaluation, next, newErrors, true);
-        return new Classification(classifier, packet, Stage.AFTER_HOST_LOOKUP, next, newErrors);
+        return new Classification(classifier, packet, evaluation, Stage.AFTER_HOST_LOOKUP, next, newErrors);
     }
 
     /**
@@ -145,29 +149,31 @@ public final class Classification {
         }
         LinkedHashSet<String> next = new LinkedHashSet<>(classes);
         List<String> newErrors = new ArrayList<>(errors);
-        Evaluation evaluation = new Evaluation(packet, classifier.options(), next::contains);
+        Predicate<String> member = next::contains;
         for (String name : new LinkedHashSet<>(names)) {
             ClientClassifier.Compiled entry = classifier.find(name);
             if (entry == null || entry.test() == null) {
                 continue;
             }
-            test(entry, evaluation, next, newErrors);
+            test(entry, evaluation, next, member, newErrors);
         }
-        return new Classification(classifier, packet, Stage.FINAL, next, newErrors);
+        return new Classification(classifier, packet, evaluation, Stage.FINAL, next, newErrors);
     }
 
     private static void pass(ClientClassifier classifier, Evaluation evaluation, LinkedHashSet<String> classes,
             List<String> errors, boolean dependingOnKnown) {
+        Predicate<String> member = classes::contains;
         for (ClientClassifier.Compiled entry : classifier.classes()) {
             if (entry.test() == null || entry.onlyIfRequired() || entry.dependsOnKnown() != dependingOnKnown) {
                 continue;
             }
-            test(entry, evaluation, classes, errors);
+            test(entry, evaluation, classes, member, errors);
         }
     }
 
-    private static void test(ClientClassifier.Compiled entry, Evaluation evaluation, LinkedHashSet<String> classes, List<String> errors) {
-        switch (entry.test().evaluate(evaluation, classes::contains)) {
+    private static void test(ClientClassifier.Compiled entry, Evaluation evaluation, LinkedHashSet<String> classes,
+            Predicate<String> member, List<String> errors) {
+        switch (entry.test().evaluate(evaluation, member)) {
             case MATCH -> classes.add(entry.name());
             case ERROR -> errors.add(entry.name());
             case NO_MATCH -> {

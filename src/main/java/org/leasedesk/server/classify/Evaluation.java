@@ -1,6 +1,7 @@
 package org.leasedesk.server.classify;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.leasedesk.protocol.DhcpMessage;
@@ -15,26 +16,37 @@ import org.leasedesk.protocol.WireLayout;
  * <p>Values are byte strings handed between nodes as a slice ({@link #bytes}, {@link #offset},
  * {@link #length}) so that option values, literals and substrings are never copied; only
  * concatenations and conversions write into the scratch area, which is reused for the next
- * expression. Not thread-safe: one per packet and thread.
+ * expression. Per-option state lives in slots parallel to the message's own option list, so a packet
+ * costs a few small arrays, and an option no test reads is never copied or decoded. Not thread-safe:
+ * one per packet and thread.
  */
 final class Evaluation {
 
-    private static final byte[] ABSENT = new byte[0];
     static final byte[] EMPTY = new byte[0];
     static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte UNKNOWN = 0;
+    private static final byte HELD = 1;
+    private static final byte NOT_HELD = 2;
+    private static final byte TEXT_FAILS = 3;
 
     final PacketView packet;
     final DhcpMessage message;
     private final OptionCatalog catalog;
     private Predicate<String> membership;
 
-    private byte[][] raw;
-    private final byte[][] kea = new byte[256][];
-    private final KeaOptions.Kind[] kinds = new KeaOptions.Kind[256];
-    private final int[] subOptionStarts = new int[256];
-    private int typedVendorSubOptions;
+    // One slot per option of the message, plus one for option overload (52), which the message leaves to the codec.
+    private final List<DhcpOption> options;
+    private final int overload;
+    private final int[] codes;
+    private final byte[] state;
+    private final byte[][] held;
+    private KeaOptions.Kind[] kinds;
+    private int[] subOptionStarts;
     private byte[][] texts;
+    private int typedVendorSubOptions;
+
     private byte[] mac;
     private byte[] iface;
     private int keaLength = -1;
@@ -55,6 +67,19 @@ final class Evaluation {
         this.message = packet.message();
         this.catalog = catalog;
         this.membership = membership;
+        this.options = message.options();
+        WireLayout layout = message.wireLayout().orElse(null);
+        this.overload = layout == null ? 0 : (layout.overloadsFile() ? 1 : 0) | (layout.overloadsSname() ? 2 : 0);
+        int slots = options.size() + (overload != 0 ? 1 : 0);
+        this.codes = new int[slots];
+        for (int i = 0; i < options.size(); i++) {
+            codes[i] = options.get(i).code();
+        }
+        if (overload != 0) {
+            codes[slots - 1] = 52;
+        }
+        this.state = new byte[slots];
+        this.held = new byte[slots][];
     }
 
     /** Starts a new expression on the same packet: scratch space and failure are reset, option values kept. */
@@ -83,10 +108,6 @@ final class Evaluation {
         length = count;
     }
 
-    void setBoolean(boolean value) {
-        set(value ? TRUE : FALSE);
-    }
-
     /**
      * Room for {@code count} computed bytes; returns the offset in {@link #scratchArray()} to write at.
      * Earlier values stay valid: a full area is replaced, never overwritten.
@@ -107,105 +128,129 @@ final class Evaluation {
 
     // ---- the packet as Kea holds it ----
 
+    private int slot(int code) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == code) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Option {@code code} as Kea holds it (see {@link KeaOptions#value}), or null when Kea holds none. */
     byte[] option(int code) {
-        byte[] cached = kea[code];
-        if (cached == null) {
-            cached = hold(code);
-            kea[code] = cached == null ? ABSENT : cached;
+        int slot = slot(code);
+        return slot < 0 ? null : option(slot, code);
+    }
+
+    private byte[] option(int slot, int code) {
+        if (state[slot] == UNKNOWN) {
+            byte[] value = hold(slot, code);
+            held[slot] = value;
+            state[slot] = value == null ? NOT_HELD : HELD;
         }
-        return cached == ABSENT ? null : cached;
+        return held[slot];
     }
 
     /** How Kea renders option {@code code} in this packet (a split option is held untyped). */
     KeaOptions.Kind kind(int code) {
-        option(code);
-        return kinds[code];
+        int slot = slot(code);
+        if (slot < 0 || option(slot, code) == null) {
+            return KeaOptions.kindOf(code, catalog.customOrNull(code));
+        }
+        return kinds[slot];
     }
 
     /**
      * Decodes one option the way Kea 2.2 does: from the options field only (Kea 2.2 reads nothing from
      * file or sname under overload), pieces of a split option decoded one by one and then joined.
      */
-    private byte[] hold(int code) {
+    private byte[] hold(int slot, int code) {
+        if (kinds == null) {
+            kinds = new KeaOptions.Kind[codes.length];
+            subOptionStarts = new int[codes.length];
+        }
         KeaOptions.Kind kind = KeaOptions.kindOf(code, catalog.customOrNull(code));
-        kinds[code] = kind;
-        subOptionStarts[code] = KeaOptions.subOptionsStart(kind);
-        byte[] received = raw()[code];
-        if (received == null) {
-            return null;
+        kinds[slot] = kind;
+        subOptionStarts[slot] = KeaOptions.subOptionsStart(kind);
+        if (slot >= options.size()) {
+            return KeaOptions.value(code, kind, new byte[] {(byte) overload});
         }
+        byte[] received = options.get(slot).value();
         WireLayout layout = message.wireLayout().orElse(null);
-        if (code == 125) {
-            typedVendorSubOptions = KeaOptions.typedVendorSubOptions(received);
-        }
-        if (layout == null || code == 52) {
-            return KeaOptions.value(code, kind, received);
-        }
-        int[] pieces = layout.pieceLengths(code);
-        int total = 0;
-        for (int piece : pieces) {
-            total += piece;
-        }
-        if (total != received.length) {
-            // A layout kept from another message (a builder copy that changed this option) says nothing here.
-            return KeaOptions.value(code, kind, received);
+        int[] pieces = layout == null ? null : layout.pieceLengths(code);
+        if (pieces == null || sum(pieces) != received.length) {
+            // No layout, or one kept from another message (a builder copy that changed this option).
+            return single(code, kind, received);
         }
         int inField = layout.piecesInOptionsField(code);
         if (inField == 0) {
             return null;
         }
-        int held = 0;
-        for (int i = 0; i < inField; i++) {
-            held += pieces[i];
-        }
-        byte[] value = held == received.length ? received : java.util.Arrays.copyOf(received, held);
+        int heldLength = sum(Arrays.copyOf(pieces, inField));
+        byte[] value = heldLength == received.length ? received : Arrays.copyOf(received, heldLength);
         if (inField == 1) {
-            if (code == 125) {
-                typedVendorSubOptions = KeaOptions.typedVendorSubOptions(value);
-            }
-            return KeaOptions.value(code, kind, value);
+            return single(code, kind, value);
         }
-        KeaOptions.Held joined = KeaOptions.joined(code, kind, value, java.util.Arrays.copyOf(pieces, inField));
+        KeaOptions.Held joined = KeaOptions.joined(code, kind, value, Arrays.copyOf(pieces, inField));
         if (joined == null) {
             return null;
         }
-        kinds[code] = joined.kind();
-        subOptionStarts[code] = joined.subOptions();
+        kinds[slot] = joined.kind();
+        subOptionStarts[slot] = joined.subOptions();
         if (code == 125) {
             typedVendorSubOptions = joined.typedSubOptions();
         }
         return joined.value();
     }
 
+    private byte[] single(int code, KeaOptions.Kind kind, byte[] value) {
+        if (code == 125) {
+            typedVendorSubOptions = KeaOptions.typedVendorSubOptions(value);
+        }
+        return KeaOptions.value(code, kind, value);
+    }
+
+    private static int sum(int[] values) {
+        int total = 0;
+        for (int value : values) {
+            total += value;
+        }
+        return total;
+    }
+
     /** Kea's text of option {@code code}: the value itself for strings, Kea's rendering otherwise; null when absent. */
     byte[] optionText(int code) {
-        byte[] value = option(code);
+        int slot = slot(code);
+        byte[] value = slot < 0 ? null : option(slot, code);
         if (value == null) {
             return null;
         }
         if (texts == null) {
-            texts = new byte[256][];
+            texts = new byte[codes.length][];
         }
-        byte[] text = texts[code];
-        if (text == null) {
-            text = KeaOptions.text(code, kinds[code], value, subOptionStarts[code], code == 125 ? typedVendorSubOptions : 0);
-            texts[code] = text = text == null ? ABSENT : text;
+        if (texts[slot] == null && state[slot] != TEXT_FAILS) {
+            byte[] text = KeaOptions.text(code, kinds[slot], value, subOptionStarts[slot], code == 125 ? typedVendorSubOptions : 0);
+            if (text == null) {
+                state[slot] = TEXT_FAILS;
+            }
+            texts[slot] = text;
         }
-        if (text == ABSENT) {
+        if (state[slot] == TEXT_FAILS) {
             failed = true; // Kea's rendering throws on a record field it cannot read
             return EMPTY;
         }
-        return text;
+        return texts[slot];
     }
 
-    /** Sub-option {@code sub} of option {@code code}; only 82 and 125 have sub-options in Kea before classification. */
+    /** Sub-option {@code sub} of option {@code code}; only 82 and 125 (and joined options) have sub-options before classification. */
     byte[] subOption(int code, int sub) {
-        byte[] parent = option(code);
+        int slot = slot(code);
+        byte[] parent = slot < 0 ? null : option(slot, code);
         if (parent == null) {
             return null;
         }
-        int start = subOptionStarts[code];
+        int start = subOptionStarts[slot];
         return start < 0 ? null : KeaOptions.subOption(parent, start, sub);
     }
 
@@ -229,7 +274,7 @@ final class Evaluation {
     /** chaddr's first hlen bytes, Kea's hardware address. */
     byte[] mac() {
         if (mac == null) {
-            mac = java.util.Arrays.copyOf(message.chaddr(), message.hlen());
+            mac = Arrays.copyOf(message.chaddr(), message.hlen());
         }
         return mac;
     }
@@ -245,34 +290,14 @@ final class Evaluation {
     int keaLength() {
         if (keaLength < 0) {
             int total = 236;
-            byte[][] received = raw();
-            for (int code = 0; code < 256; code++) {
-                if (received[code] != null) {
-                    byte[] value = option(code);
-                    if (value != null) {
-                        total += 2 + value.length;
-                    }
+            for (int slot = 0; slot < codes.length; slot++) {
+                byte[] value = option(slot, codes[slot]);
+                if (value != null) {
+                    total += 2 + value.length;
                 }
             }
             keaLength = total;
         }
         return keaLength;
-    }
-
-    private byte[][] raw() {
-        if (raw == null) {
-            raw = new byte[256][];
-            List<DhcpOption> options = message.options();
-            for (int i = 0; i < options.size(); i++) {
-                DhcpOption option = options.get(i);
-                raw[option.code()] = option.value();
-            }
-            // The message leaves option overload (52) to the codec; Kea 2.2 keeps it as an option.
-            WireLayout layout = message.wireLayout().orElse(null);
-            if (layout != null && (layout.overloadsFile() || layout.overloadsSname())) {
-                raw[52] = new byte[] {(byte) ((layout.overloadsFile() ? 1 : 0) | (layout.overloadsSname() ? 2 : 0))};
-            }
-        }
-        return raw;
     }
 }

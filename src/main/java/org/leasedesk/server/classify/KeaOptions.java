@@ -302,11 +302,9 @@ final class KeaOptions {
      * otherwise it makes the whole value undecodable.
      */
     private static byte[] subOptionsValue(byte[] raw, int[] ranges, boolean tolerant) {
-        // Gather lengths per code first so no list is needed; each range is parsed on its own.
-        int[] total = new int[256];
-        boolean[] seen = new boolean[256];
-        int[] ends = new int[ranges.length / 2];
-        int size = 0;
+        // Each sub-option as (code, start, length) in arrival order; each range is parsed on its own.
+        int[] found = new int[3 * 8];
+        int count = 0;
         for (int r = 0; r < ranges.length; r += 2) {
             int p = ranges[r];
             int to = ranges[r + 1];
@@ -317,30 +315,54 @@ final class KeaOptions {
                     }
                     break;
                 }
-                int code = raw[p] & 0xff;
-                seen[code] = true;
-                total[code] += raw[p + 1] & 0xff;
-                size += 2 + (raw[p + 1] & 0xff);
+                if (3 * count == found.length) {
+                    found = java.util.Arrays.copyOf(found, found.length * 2);
+                }
+                found[3 * count] = raw[p] & 0xff;
+                found[3 * count + 1] = p + 2;
+                found[3 * count + 2] = raw[p + 1] & 0xff;
+                count++;
                 p += 2 + (raw[p + 1] & 0xff);
             }
-            ends[r / 2] = p;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        for (int code = 0; code < 256; code++) {
-            if (!seen[code]) {
-                continue;
+        // Stable sort by code (few entries: insertion sort), then merge equal codes in arrival order.
+        for (int i = 1; i < count; i++) {
+            int code = found[3 * i];
+            int from = found[3 * i + 1];
+            int length = found[3 * i + 2];
+            int j = i - 1;
+            while (j >= 0 && found[3 * j] > code) {
+                found[3 * (j + 1)] = found[3 * j];
+                found[3 * (j + 1) + 1] = found[3 * j + 1];
+                found[3 * (j + 1) + 2] = found[3 * j + 2];
+                j--;
             }
-            out.write(code);
-            out.write(total[code]); // Kea writes the low byte when a merged value outgrows one byte
-            for (int r = 0; r < ranges.length; r += 2) {
-                for (int q = ranges[r]; q < ends[r / 2]; q += 2 + (raw[q + 1] & 0xff)) {
-                    if ((raw[q] & 0xff) == code) {
-                        out.write(raw, q + 2, raw[q + 1] & 0xff);
-                    }
-                }
+            found[3 * (j + 1)] = code;
+            found[3 * (j + 1) + 1] = from;
+            found[3 * (j + 1) + 2] = length;
+        }
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            size += found[3 * i + 2] + (i == 0 || found[3 * i] != found[3 * (i - 1)] ? 2 : 0);
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        for (int i = 0; i < count; ) {
+            int code = found[3 * i];
+            int total = 0;
+            int k = i;
+            while (k < count && found[3 * k] == code) {
+                total += found[3 * k + 2];
+                k++;
+            }
+            out[at++] = (byte) code;
+            out[at++] = (byte) total; // Kea writes the low byte when a merged value outgrows one byte
+            for (; i < k; i++) {
+                System.arraycopy(raw, found[3 * i + 1], out, at, found[3 * i + 2]);
+                at += found[3 * i + 2];
             }
         }
-        return out.toByteArray();
+        return out;
     }
 
     /** Enterprise number, data length, then the first block's sub-options merged and ordered. */
