@@ -15,12 +15,16 @@ import org.leasedesk.protocol.OptionDefinition;
  *   <li>vendor class (124) repeats its first enterprise number before every data chunk;</li>
  *   <li>compressed name lists (119 and its kin) are written back uncompressed;</li>
  *   <li>43 and the site-specific 224-254 are not decoded before classification (Kea defers them);</li>
+ *   <li>an option that arrived in several pieces is decoded piece by piece and then joined into an untyped
+ *       option ({@link #joined}); options overloaded into file or sname are not read at all, while the
+ *       overload option (52) itself is (both in {@link Evaluation});</li>
  *   <li>{@code .text} is Kea's own rendering of the option object, which is the value itself only for
  *       string options; every other kind reads like {@code type=051, len=004: 3600 (uint32)}.</li>
  * </ul>
  *
- * <p>A value Kea could not decode makes Kea drop the whole packet before classification; such an option
- * is treated here as absent, which keeps evaluation total.
+ * <p>Each of these was seen on kea-dhcp4 2.2.0 (see {@code KeaObservedBehaviourTest}). A value Kea could
+ * not decode makes Kea drop the whole packet before classification; such an option is treated here as
+ * absent (or, inside a vendor option, as plain bytes), which keeps evaluation total.
  */
 final class KeaOptions {
 
@@ -391,7 +395,11 @@ final class KeaOptions {
         return value;
     }
 
-    /** Number of data chunks of a Kea-held 124 value, walking {@link #vendorClassValue} output. */
+    /**
+     * Option 124 as Kea writes it back: the first enterprise number, then each data chunk (length byte and
+     * data), every chunk after the first preceded by that same first enterprise number; null when Kea
+     * cannot decode it.
+     */
     private static byte[] vendorClassValue(byte[] raw) {
         if (raw.length < 5) {
             return null;
