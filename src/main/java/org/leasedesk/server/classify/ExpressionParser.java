@@ -258,7 +258,7 @@ public final class ExpressionParser {
                 case HEX:
                     return new Nodes.OptionValue(code, Repr.HEX, false);
                 case TEXT:
-                    return new Nodes.OptionValue(code, Repr.TEXT, KeaOptions.kindOf(code, options.customOrNull(code)) == KeaOptions.Kind.RECORD);
+                    return new Nodes.OptionValue(code, Repr.TEXT, KeaOptions.textMayFail(KeaOptions.kindOf(code, options.customOrNull(code))));
                 case OPTION: {
                     expect(Kind.LBRACKET, "after option[" + code + "].option");
                     int sub = byteValue(expect(Kind.INTEGER, "as the sub-option code"), "a sub-option code");

@@ -156,7 +156,7 @@ final class KeaOptions {
     static byte[] value(int code, Kind kind, byte[] raw) {
         return switch (kind) {
             case GENERIC, RECORD, CLIENT_FQDN -> raw;
-            case EMPTY -> raw.length == 0 ? raw : null;
+            case EMPTY -> new byte[0]; // Kea makes a bare option of an empty-type definition, whatever came with it
             case STRING -> {
                 int end = raw.length;
                 while (end > 0 && raw[end - 1] == 0) {
@@ -164,7 +164,7 @@ final class KeaOptions {
                 }
                 yield end == 0 ? null : end == raw.length ? raw : java.util.Arrays.copyOf(raw, end);
             }
-            case UINT8, BOOLEAN -> raw.length == 1 && (kind != Kind.BOOLEAN || (raw[0] & 0xfe) == 0) ? raw : null;
+            case UINT8, BOOLEAN -> raw.length == 1 ? raw : null; // a boolean other than 0 or 1 fails only in .text
             case UINT16 -> raw.length == 2 ? raw : null;
             case UINT32, INT32, IPV4 -> raw.length == 4 ? raw : null;
             case UINT8_ARRAY -> raw;
@@ -447,6 +447,11 @@ final class KeaOptions {
 
     // ---- text ----
 
+    /** Whether Kea's rendering of this kind can throw (a record field or a boolean it cannot read). */
+    static boolean textMayFail(Kind kind) {
+        return kind == Kind.RECORD || kind == Kind.BOOLEAN;
+    }
+
     /**
      * Kea's {@code toString()} of the option object: the value for string options, else Kea's text
      * rendering. Null when Kea's rendering would throw (a record field it cannot read).
@@ -506,7 +511,12 @@ final class KeaOptions {
                 }
             }
             case IPV4 -> header(s, code, v.length, indent).append(": ").append(IpText.formatV4(v, 0)).append(" (ipv4-address)");
-            case BOOLEAN -> header(s, code, v.length, indent).append(": ").append(v[0] == 1 ? "true" : "false").append(" (boolean)");
+            case BOOLEAN -> {
+                if ((v[0] & 0xfe) != 0) {
+                    return null;
+                }
+                header(s, code, v.length, indent).append(": ").append(v[0] == 1 ? "true" : "false").append(" (boolean)");
+            }
             case FQDN, FQDN_LIST -> {
                 header(s, code, v.length, indent).append(':');
                 for (int p = 0; p < v.length; ) {

@@ -86,7 +86,7 @@ final class WireNames {
         while (p < raw.length) {
             int next = -1;
             int at = p;
-            int hops = 0;
+            int lowest = p; // a pointer must reach before the name, and each further one before the last
             int total = 0;
             while (true) {
                 if (at >= raw.length) {
@@ -101,9 +101,10 @@ final class WireNames {
                     if (next < 0) {
                         next = at + 2;
                     }
-                    if (target >= at || ++hops > raw.length) {
-                        return null; // pointers only reach back, and never loop
+                    if (target >= lowest) {
+                        return null; // pointers only reach back, so they never loop
                     }
+                    lowest = target;
                     at = target;
                     continue;
                 }
