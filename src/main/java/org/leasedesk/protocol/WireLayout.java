@@ -99,6 +99,44 @@ public final class WireLayout {
         return options.trailer().length;
     }
 
+    /**
+     * The lengths of the pieces option {@code code} arrived in, in the order RFC 3396 joins them (the
+     * options field, then file, then sname); empty when it did not arrive. More than one piece means the
+     * sender split the option; receivers differ in how they treat that (Kea 2.2 keeps a split option as
+     * plain bytes and reads no options from file or sname at all), so classification needs to know.
+     */
+    public int[] pieceLengths(int code) {
+        int count = 0;
+        for (Area area : new Area[] {options, file, sname}) {
+            if (area != null) {
+                for (int piece : area.pieces()) {
+                    count += piece >>> 8 == code && code != PAD ? 1 : 0;
+                }
+            }
+        }
+        int[] lengths = new int[count];
+        int i = 0;
+        for (Area area : new Area[] {options, file, sname}) {
+            if (area != null) {
+                for (int piece : area.pieces()) {
+                    if (piece >>> 8 == code && code != PAD) {
+                        lengths[i++] = piece & 0xff;
+                    }
+                }
+            }
+        }
+        return lengths;
+    }
+
+    /** How many of the {@link #pieceLengths} pieces of option {@code code} lie in the options field itself. */
+    public int piecesInOptionsField(int code) {
+        int count = 0;
+        for (int piece : options.pieces()) {
+            count += piece >>> 8 == code && code != PAD ? 1 : 0;
+        }
+        return count;
+    }
+
     /** Total packet length this layout produces. */
     public int packetLength() {
         return DhcpCodec.OPTIONS_OFFSET + options.size();
