@@ -72,7 +72,27 @@ final class Topology {
             relay.exec("ip", "route", "add", "local", prefix, "dev", "lo").orThrow();
         }
         client.exec("ip", "link", "set", "cli0", "promisc", "on").orThrow();
+        awaitRunning(server, SERVER_INTERFACE);
         return new Topology(lab, server, client, relay);
+    }
+
+    /**
+     * A new bridge carries traffic only once a port forwards; until then Kea finds it "not running"
+     * and opens no socket (seen on a loaded machine: the first group's Kea answered nothing).
+     */
+    private static void awaitRunning(Namespace namespace, String interfaceName) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!namespace.exec("ip", "-o", "link", "show", interfaceName).orThrow().stdout().contains("state UP")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(interfaceName + " in " + namespace + " did not come up within 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + interfaceName, e);
+            }
+        }
     }
 
     NetworkLab lab() {
